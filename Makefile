@@ -1,0 +1,49 @@
+# The project's commands. `make serve` and `make test` are the two a newcomer needs; each first
+# installs whatever is missing (scripts/setup.sh), so both work on a fresh machine and twice.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk otherwise asks GitHub for newer releases at start-up; there is no route to it here.
+export TRUNK_SKIP_VERSION_CHECK := true
+# wasm-bindgen-test-runner prefers geckodriver when one is on PATH; use Debian's Chromium.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_BIN ?= /usr/bin/chromium
+
+.PHONY: help setup serve dist test lint test-native test-browser test-e2e size
+
+help:
+	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
+	@echo "make test    install what is missing and run every check and test"
+	@echo "make dist    build the deployable site into dist/"
+	@echo "make size    report the compressed size of what the page downloads"
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	trunk serve --release
+
+dist: setup
+	trunk build --release
+	scripts/size-report.sh
+
+test: setup lint test-native test-browser dist test-e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	cargo test --locked --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	scripts/size-report.sh

@@ -1,0 +1,156 @@
+//! The widget: state, URL sync, and the layout of filter bar, status line and role columns.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{FilterBar, RoleColumn, StatusLine};
+use crate::filter::{self, Facet, Query, SearchIndex};
+use crate::model::Content;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    /// Validated content (see `content::validate`).
+    pub content: Rc<Content>,
+    /// The query the widget starts from and that "no fragment" means.
+    pub base: Query,
+    /// The URL fragment at mount time when this widget owns the URL, `None` when its state stays
+    /// in memory (every embedded widget but one).
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+    /// The heading level of the role titles, so they fit the host page's outline.
+    #[prop_or(2)]
+    pub heading_level: u8,
+}
+
+#[component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let state = {
+        let content = props.content.clone();
+        let base = props.base.clone();
+        let fragment = props.fragment.clone();
+        use_reducer(move || {
+            let read = fragment
+                .as_deref()
+                .map(|f| crate::url_state::read(f, &content, &base));
+            match read {
+                Some(read) => State::new(content, read.query, read.problems),
+                None => State::new(content, base, Vec::new()),
+            }
+        })
+    };
+    let index = use_memo(props.content.clone(), |content| SearchIndex::new(content));
+    let outcome = use_memo(
+        (props.content.clone(), state.query.clone()),
+        |(content, query)| filter::run(content, &index, query),
+    );
+
+    crate::web::use_url_sync(
+        props.fragment.is_some(),
+        props.content.clone(),
+        props.base.clone(),
+        &state,
+    );
+
+    let content = &props.content;
+    let query = &state.query;
+    // Columns in content order; the role toggles offer every role.
+    let all_roles: Vec<usize> = (0..content.roles.len()).collect();
+    let shown_roles: Vec<usize> = all_roles
+        .iter()
+        .copied()
+        .filter(|&r| query.roles.contains(&content.roles[r].id))
+        .collect();
+
+    let on_toggle = {
+        let state = state.clone();
+        Callback::from(move |(facet, value): (Facet, AttrValue)| {
+            state.dispatch(Action::Toggle(facet, value.to_string()))
+        })
+    };
+    let on_text = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::SetText(text)))
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ClearFilters))
+    };
+    let on_clear_click = {
+        let on_clear = on_clear.clone();
+        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    };
+
+    html! {
+        <div class="rc">
+            if !state.url_problems.is_empty() {
+                <div class="rc-notice" role="note">
+                    <p>{ "Part of this link could not be used and was skipped:" }</p>
+                    <ul>{ for state.url_problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                </div>
+            }
+            <FilterBar
+                content={content.clone()}
+                query={query.clone()}
+                outcome={outcome.clone()}
+                roles={all_roles}
+                on_toggle={on_toggle}
+                on_text={on_text}
+                on_clear={on_clear}
+            />
+            <StatusLine content={content.clone()} outcome={outcome.clone()} roles={shown_roles.clone()} />
+            if outcome.shown.is_empty() && !shown_roles.is_empty() {
+                <div class="rc-empty">
+                    <p>{ empty_advice(query) }</p>
+                    if query.has_filters() {
+                        <button type="button" class="rc-clear" onclick={on_clear_click}>{ "Clear filters" }</button>
+                    }
+                </div>
+            }
+            <div class="rc-columns">
+                { for shown_roles.iter().map(|&r| {
+                    let role_id = &content.roles[r].id;
+                    let duties: Vec<usize> = outcome
+                        .shown
+                        .iter()
+                        .copied()
+                        .filter(|&d| content.duties[d].role == *role_id)
+                        .collect();
+                    let total = content.duties.iter().filter(|d| d.role == *role_id).count();
+                    html! {
+                        <RoleColumn
+                            key={role_id.clone()}
+                            content={content.clone()}
+                            role={r}
+                            duties={duties}
+                            total={total}
+                            heading_level={props.heading_level}
+                        />
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// What to loosen when nothing fits, naming the filters in use.
+pub fn empty_advice(query: &Query) -> String {
+    let mut loosen: Vec<String> = Vec::new();
+    if !query.text.trim().is_empty() {
+        loosen.push(["the search \"", query.text.trim(), "\""].concat());
+    }
+    if !query.topics.is_empty() {
+        loosen.push("a topic".into());
+    }
+    if !query.focus.is_empty() {
+        loosen.push("the focus".into());
+    }
+    if !query.line.is_empty() {
+        loosen.push("the line".into());
+    }
+    if loosen.is_empty() {
+        return "These roles have no duties.".into();
+    }
+    ["No duty fits all these filters. Try removing ", &loosen.join(", or "), ", or show more roles."].concat()
+}

@@ -1,0 +1,27 @@
+//! What the widget shows instead of itself when its content cannot be used: every problem, with
+//! where it is, so the author can fix the file.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::ContentError;
+
+#[derive(Properties, PartialEq)]
+pub struct ContentErrorBoxProps {
+    pub errors: Rc<Vec<ContentError>>,
+}
+
+#[component]
+pub fn ContentErrorBox(props: &ContentErrorBoxProps) -> Html {
+    html! {
+        <div class="rc">
+            <div class="rc-error" role="alert">
+                <p class="rc-error-title">{ "This comparison cannot be shown: its content has problems." }</p>
+                <ul class="rc-error-list">
+                    { for props.errors.iter().map(|e| html! { <li><code>{ e.describe() }</code></li> }) }
+                </ul>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,77 @@
+//! The filter bar: roles, focus, line and topics as toggle groups with counts, the search field
+//! and the one "Clear filters" action.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{SearchBox, ToggleGroup, ToggleItem};
+use crate::filter::{Facet, Outcome, Query};
+use crate::model::{Content, Focus, Line};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterBarProps {
+    pub content: Rc<Content>,
+    pub query: Query,
+    pub outcome: Rc<Outcome>,
+    /// Indices into `content.roles` offered as role toggles, in order.
+    pub roles: Vec<usize>,
+    pub on_toggle: Callback<(Facet, AttrValue)>,
+    pub on_text: Callback<String>,
+    pub on_clear: Callback<()>,
+}
+
+#[component]
+pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let content = &props.content;
+    let item = |facet: Facet, value: &str, label: &str| ToggleItem {
+        value: AttrValue::from(value.to_string()),
+        label: AttrValue::from(label.to_string()),
+        count: props.outcome.count(content, facet, value),
+        pressed: props.query.is_pressed(facet, value),
+    };
+    let roles: Vec<ToggleItem> = props
+        .roles
+        .iter()
+        .filter_map(|&r| content.roles.get(r))
+        .map(|r| item(Facet::Role, &r.id, &r.title))
+        .collect();
+    let focus: Vec<ToggleItem> = Focus::ALL
+        .iter()
+        .map(|f| item(Facet::Focus, f.id(), f.label()))
+        .collect();
+    let line: Vec<ToggleItem> = Line::ALL
+        .iter()
+        .map(|l| item(Facet::Line, l.id(), &[l.label(), " (", l.hint(), ")"].concat()))
+        .collect();
+    let topics: Vec<ToggleItem> = content
+        .topics
+        .iter()
+        .map(|t| item(Facet::Topic, &t.id, &t.label))
+        .collect();
+    let on_clear = {
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    };
+    let toggle = props.on_toggle.clone();
+    html! {
+        <div class="rc-filters">
+            <ToggleGroup facet={Facet::Role} label="Roles" items={roles} on_toggle={toggle.clone()} />
+            <ToggleGroup facet={Facet::Focus} label="Focus" items={focus} on_toggle={toggle.clone()} />
+            <ToggleGroup facet={Facet::Line} label="Line" items={line} on_toggle={toggle.clone()} />
+            <ToggleGroup facet={Facet::Topic} label="Topics" items={topics} on_toggle={toggle} />
+            <div class="rc-filter-actions">
+                <SearchBox value={AttrValue::from(props.query.text.clone())} on_input={props.on_text.clone()} />
+                <button
+                    type="button"
+                    class="rc-clear"
+                    data-action="clear"
+                    disabled={!props.query.has_filters()}
+                    onclick={on_clear}
+                >
+                    { "Clear filters" }
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,36 @@
+//! The free-text search field.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The current search text.
+    pub value: AttrValue,
+    /// Called with the new text on every input.
+    pub on_input: Callback<String>,
+}
+
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let on_input = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_input.emit(input.value());
+        })
+    };
+    html! {
+        <label class="rc-search">
+            <span class="rc-group-label">{ "Search" }</span>
+            <input
+                class="rc-search-input"
+                type="search"
+                placeholder="e.g. vendor, security"
+                autocomplete="off"
+                spellcheck="false"
+                value={props.value.clone()}
+                oninput={on_input}
+            />
+        </label>
+    }
+}

@@ -1,0 +1,252 @@
+//! The filter engine: what a reader asked for (`Query`), which duties fit, and the counts shown
+//! beside every filter value. Pure functions over the model; no yew import.
+
+use crate::model::{Content, Duty, Focus, Line};
+
+/// A filter dimension with toggle buttons. Values of one facet combine with OR, facets with AND.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Focus,
+    Line,
+    Topic,
+    /// Which role columns are shown. Not a filter of duties, but toggled and counted the same way.
+    Role,
+}
+
+impl Facet {
+    /// The id used in `data-filter="<facet>:<value>"` and as the URL fragment key.
+    pub fn id(self) -> &'static str {
+        match self {
+            Facet::Focus => "focus",
+            Facet::Line => "line",
+            Facet::Topic => "topic",
+            Facet::Role => "roles",
+        }
+    }
+}
+
+/// What the reader asked for. Empty facet lists mean "no restriction".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub focus: Vec<Focus>,
+    pub line: Vec<Line>,
+    pub topics: Vec<String>,
+    /// Free text, matched case- and accent-insensitively; every word must occur.
+    pub text: String,
+    /// Ids of the roles whose columns are shown.
+    pub roles: Vec<String>,
+}
+
+impl Query {
+    /// No filters, the content's default roles.
+    pub fn initial(content: &Content) -> Query {
+        Query {
+            roles: content.default_roles(),
+            ..Query::default()
+        }
+    }
+
+    /// Whether any duty filter (facet or text) is set; role choice does not count.
+    pub fn has_filters(&self) -> bool {
+        !self.focus.is_empty()
+            || !self.line.is_empty()
+            || !self.topics.is_empty()
+            || !self.text.trim().is_empty()
+    }
+
+    /// The same query with every duty filter cleared and the roles kept.
+    pub fn cleared(&self) -> Query {
+        Query {
+            roles: self.roles.clone(),
+            ..Query::default()
+        }
+    }
+
+    /// Adds the value if absent, removes it if present. Returns `false` (and changes nothing)
+    /// for a value the content does not know.
+    pub fn toggle(&mut self, content: &Content, facet: Facet, value: &str) -> bool {
+        match facet {
+            Facet::Focus => Focus::from_id(value).is_some_and(|v| toggle_in(&mut self.focus, v)),
+            Facet::Line => Line::from_id(value).is_some_and(|v| toggle_in(&mut self.line, v)),
+            Facet::Topic => {
+                content.topic(value).is_some() && toggle_in(&mut self.topics, value.to_string())
+            }
+            Facet::Role => {
+                content.role(value).is_some() && toggle_in(&mut self.roles, value.to_string())
+            }
+        }
+    }
+
+    pub fn is_pressed(&self, facet: Facet, value: &str) -> bool {
+        match facet {
+            Facet::Focus => self.focus.iter().any(|f| f.id() == value),
+            Facet::Line => self.line.iter().any(|l| l.id() == value),
+            Facet::Topic => self.topics.iter().any(|t| t == value),
+            Facet::Role => self.roles.iter().any(|r| r == value),
+        }
+    }
+}
+
+fn toggle_in<T: PartialEq>(list: &mut Vec<T>, value: T) -> bool {
+    match list.iter().position(|v| *v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+    true
+}
+
+/// Folds text for matching: lowercase, accents removed (`Sécurité` -> `securite`), so that a
+/// reader finds a duty however they type.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            // Combining marks, as left by decomposed (NFD) input.
+            '\u{300}'..='\u{36f}' => {}
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            '\u{e0}'..='\u{17f}' => match LATIN_BASE[c as usize - 0xe0] {
+                b @ b'a'..=b'z' => out.push(b as char),
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Base letters of U+00E0..U+017F (Latin-1 lowercase and Latin Extended-A), one byte a code
+/// point; `/` marks ÷, which is not a letter and stays as it is.
+const LATIN_BASE: &[u8; 160] = b"aaaaaaaceeeeiiiidnooooo/ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// Folded search text of every duty, computed once per content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchIndex {
+    folded: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Each duty is found by its text, its topics' labels and its role's title.
+    pub fn new(content: &Content) -> SearchIndex {
+        let folded = content
+            .duties
+            .iter()
+            .map(|d| {
+                let mut hay = d.text.clone();
+                for t in d.topics.iter().filter_map(|t| content.topic(t)) {
+                    hay.push(' ');
+                    hay.push_str(&t.label);
+                }
+                if let Some(role) = content.role(&d.role) {
+                    hay.push(' ');
+                    hay.push_str(&role.title);
+                }
+                fold(&hay)
+            })
+            .collect();
+        SearchIndex { folded }
+    }
+}
+
+/// What a query leaves, and the counts the filter bar and status line show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Indices into `content.duties` of the duties shown, in content order.
+    pub shown: Vec<usize>,
+    /// Duties of the shown roles, before filtering (the "of N" in the status line).
+    pub total: usize,
+    /// Per role, in content order: duties that fit the filters (whether the role is shown or not).
+    pub per_role: Vec<usize>,
+    /// Per focus value (in `Focus::ALL` order): duties that fit every other filter and have it.
+    pub focus: [usize; 2],
+    /// Per line value (in `Line::ALL` order), likewise.
+    pub line: [usize; 2],
+    /// Per topic, in content order, likewise.
+    pub topics: Vec<usize>,
+}
+
+impl Outcome {
+    /// The count shown beside a filter value: how many duties it covers given the other filters.
+    pub fn count(&self, content: &Content, facet: Facet, value: &str) -> usize {
+        let found = match facet {
+            Facet::Focus => position(Focus::ALL.iter().map(|f| f.id()), value).map(|i| self.focus[i]),
+            Facet::Line => position(Line::ALL.iter().map(|l| l.id()), value).map(|i| self.line[i]),
+            Facet::Topic => position(content.topics.iter().map(|t| t.id.as_str()), value)
+                .and_then(|i| self.topics.get(i).copied()),
+            Facet::Role => position(content.roles.iter().map(|r| r.id.as_str()), value)
+                .and_then(|i| self.per_role.get(i).copied()),
+        };
+        found.unwrap_or(0)
+    }
+}
+
+/// Runs the query over the content. The count of a facet value answers "how many duties would
+/// show if this were the only value of its facet": every other facet, the text and the roles
+/// apply, its own facet does not. A role's count ignores which roles are shown.
+pub fn run(content: &Content, index: &SearchIndex, query: &Query) -> Outcome {
+    let words: Vec<String> = fold(&query.text)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut out = Outcome {
+        per_role: vec![0; content.roles.len()],
+        topics: vec![0; content.topics.len()],
+        ..Outcome::default()
+    };
+    for (i, duty) in content.duties.iter().enumerate() {
+        let role_ok = query.roles.iter().any(|r| *r == duty.role);
+        let text_ok = index
+            .folded
+            .get(i)
+            .is_some_and(|hay| words.iter().all(|w| hay.contains(w.as_str())));
+        let focus_ok = query.focus.is_empty() || query.focus.contains(&duty.focus);
+        let line_ok = query.line.is_empty() || query.line.contains(&duty.line);
+        let topic_ok = query.topics.is_empty() || has_topic(duty, &query.topics);
+
+        if role_ok {
+            out.total += 1;
+        }
+        let fits = text_ok && focus_ok && line_ok && topic_ok;
+        if fits {
+            if let Some(n) = content
+                .roles
+                .iter()
+                .position(|r| r.id == duty.role)
+                .and_then(|r| out.per_role.get_mut(r))
+            {
+                *n += 1;
+            }
+        }
+        if !(role_ok && text_ok) {
+            continue;
+        }
+        if fits {
+            out.shown.push(i);
+        }
+        if line_ok && topic_ok {
+            out.focus[duty.focus as usize] += 1;
+        }
+        if focus_ok && topic_ok {
+            out.line[duty.line as usize] += 1;
+        }
+        if focus_ok && line_ok {
+            for (t, topic) in content.topics.iter().enumerate() {
+                if duty.topics.contains(&topic.id) {
+                    out.topics[t] += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn position<'a>(mut ids: impl Iterator<Item = &'a str>, value: &str) -> Option<usize> {
+    ids.position(|id| id == value)
+}
+
+fn has_topic(duty: &Duty, wanted: &[String]) -> bool {
+    duty.topics.iter().any(|t| wanted.contains(t))
+}

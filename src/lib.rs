@@ -1,0 +1,16 @@
+//! role-compare: the duties of the CIO, CTO and CMO side by side, filtered in the browser.
+//!
+//! The data flows one way: content (`content`, `model`) -> query (`url_state`, `state`) ->
+//! filter (`filter`) -> view (`components`). Only `web` touches browser APIs.
+
+pub mod components;
+pub mod content;
+pub mod filter;
+pub mod model;
+pub mod state;
+pub mod url_state;
+/// URL sync. It compiles everywhere (effects never run in the server renderer).
+pub mod web;
+
+#[cfg(target_arch = "wasm32")]
+pub mod mount;

@@ -1,0 +1,86 @@
+//! The widget's state and the reader's actions on it. The transitions are plain methods, tested
+//! natively; `Reducible` only wraps them for `use_reducer`.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::filter::{Facet, Query};
+use crate::model::Content;
+
+/// How the URL should record a change, when the widget owns the fragment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// A new history entry, so that Back undoes the change (filter clicks).
+    Push,
+    /// Rewrite the current entry (typing: one entry per keystroke would bury Back).
+    Replace,
+    /// Nothing to write: the state came from the URL.
+    Nothing,
+}
+
+/// Something the reader did, or the browser's Back/Forward.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Toggle(Facet, String),
+    SetText(String),
+    ClearFilters,
+    /// The URL changed under the widget (Back, Forward, an edited address): take its query.
+    Restore(Query, Vec<String>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub content: Rc<Content>,
+    pub query: Query,
+    pub record: Record,
+    /// What could not be read from the URL, shown as a short notice.
+    pub url_problems: Vec<String>,
+}
+
+impl State {
+    pub fn new(content: Rc<Content>, query: Query, url_problems: Vec<String>) -> State {
+        State {
+            content,
+            query,
+            record: Record::Nothing,
+            url_problems,
+        }
+    }
+
+    /// The state after `action`, or `None` when nothing changes.
+    pub fn apply(&self, action: Action) -> Option<State> {
+        let mut next = self.clone();
+        next.record = Record::Push;
+        match action {
+            Action::Toggle(facet, value) => {
+                if !next.query.toggle(&self.content, facet, &value) {
+                    return None;
+                }
+            }
+            Action::SetText(text) => {
+                next.query.text = text;
+                next.record = Record::Replace;
+            }
+            Action::ClearFilters => next.query = self.query.cleared(),
+            Action::Restore(query, problems) => {
+                next.query = query;
+                next.url_problems = problems;
+                next.record = Record::Nothing;
+            }
+        }
+        (next != *self).then_some(next)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            // The same Rc tells yew nothing changed, so nothing re-renders.
+            None => self,
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The query in the URL fragment, both ways: `#focus=internal&line=bottom&topic=data&q=vendor`.
+//! Pure string work, no browser API, so every case is tested natively.
+//!
+//! Only what differs from the widget's starting query is written, so the plain page has no
+//! fragment. Reading never fails: a fragment that is not ours (a host page's `#section-2`
+//! anchor) is left alone, and a value the widget cannot use is skipped and reported.
+
+use crate::filter::{Facet, Query};
+use crate::model::{Content, Focus, Line};
+
+/// Fragments longer than this are not read; no query the widget writes comes close.
+pub const MAX_FRAGMENT_LEN: usize = 2048;
+/// Search text longer than this is cut.
+pub const MAX_TEXT_LEN: usize = 200;
+
+const KEY_TEXT: &str = "q";
+
+/// The result of reading a fragment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    pub query: Query,
+    /// What was skipped, in words a reader understands: `focus: "sideways" is not one of
+    /// internal, external`. Empty when everything was read or the fragment was not ours.
+    pub problems: Vec<String>,
+}
+
+/// Whether the fragment carries widget state at all: some `key=value` pair with a key of ours.
+/// Anything else (an anchor, another script's state) is not for the widget to judge.
+pub fn is_ours(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.len() <= MAX_FRAGMENT_LEN
+        && pairs(fragment).any(|(key, _)| key == KEY_TEXT || facet_of(key).is_some())
+}
+
+/// Reads the fragment (with or without its `#`) on top of `base`, the widget's starting query:
+/// keys that are present replace the base's value, absent keys keep it.
+pub fn read(fragment: &str, content: &Content, base: &Query) -> Read {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut query = base.clone();
+    let mut problems = Vec::new();
+    if !is_ours(fragment) {
+        if fragment.len() > MAX_FRAGMENT_LEN && fragment.contains('=') {
+            problems.push("the link's filter part is too long and was ignored".to_string());
+        }
+        return Read { query, problems };
+    }
+    for (key, raw) in pairs(fragment) {
+        let value = decode(raw);
+        if key == KEY_TEXT {
+            query.text = value.chars().take(MAX_TEXT_LEN).collect();
+            continue;
+        }
+        let Some(facet) = facet_of(key) else {
+            continue;
+        };
+        let mut unknown = Vec::new();
+        match facet {
+            Facet::Focus => {
+                query.focus = parse_list(&value, Focus::from_id, &mut unknown);
+            }
+            Facet::Line => {
+                query.line = parse_list(&value, Line::from_id, &mut unknown);
+            }
+            Facet::Topic => {
+                query.topics = parse_list(
+                    &value,
+                    |v| content.topic(v).map(|t| t.id.clone()),
+                    &mut unknown,
+                );
+            }
+            Facet::Role => {
+                query.roles = parse_list(
+                    &value,
+                    |v| content.role(v).map(|r| r.id.clone()),
+                    &mut unknown,
+                );
+            }
+        }
+        for bad in unknown {
+            problems.push(describe_unknown(content, facet, &bad));
+        }
+    }
+    Read { query, problems }
+}
+
+/// Writes the query as a fragment without `#`: only keys whose value differs from `base`, in a
+/// fixed order. Empty when the query equals the base.
+pub fn write(query: &Query, base: &Query) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut put = |key: &str, value: String| parts.push([key, "=", &value].concat());
+    if !same_set(&query.roles, &base.roles) {
+        put(Facet::Role.id(), query.roles.join(","));
+    }
+    if !same_set(&query.focus, &base.focus) {
+        put(Facet::Focus.id(), ids(query.focus.iter().map(|f| f.id())));
+    }
+    if !same_set(&query.line, &base.line) {
+        put(Facet::Line.id(), ids(query.line.iter().map(|l| l.id())));
+    }
+    if !same_set(&query.topics, &base.topics) {
+        put(Facet::Topic.id(), query.topics.join(","));
+    }
+    if query.text.trim() != base.text.trim() {
+        put(KEY_TEXT, encode(query.text.trim()));
+    }
+    parts.join("&")
+}
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(",")
+}
+
+fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+fn facet_of(key: &str) -> Option<Facet> {
+    [Facet::Focus, Facet::Line, Facet::Topic, Facet::Role]
+        .into_iter()
+        .find(|f| f.id() == key)
+}
+
+fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
+    fragment
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+}
+
+/// Splits a comma list, keeps known values once each, and collects the unknown ones.
+fn parse_list<T: PartialEq>(
+    value: &str,
+    known: impl Fn(&str) -> Option<T>,
+    unknown: &mut Vec<String>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match known(item) {
+            Some(v) if !out.contains(&v) => out.push(v),
+            Some(_) => {}
+            None => unknown.push(item.chars().take(40).collect()),
+        }
+    }
+    out
+}
+
+fn describe_unknown(content: &Content, facet: Facet, bad: &str) -> String {
+    let known: Vec<&str> = match facet {
+        Facet::Focus => Focus::ALL.iter().map(|f| f.id()).collect(),
+        Facet::Line => Line::ALL.iter().map(|l| l.id()).collect(),
+        Facet::Topic => content.topics.iter().map(|t| t.id.as_str()).collect(),
+        Facet::Role => content.roles.iter().map(|r| r.id.as_str()).collect(),
+    };
+    [
+        facet.id(),
+        ": \"",
+        bad,
+        "\" is not one of ",
+        &known.join(", "),
+    ]
+    .concat()
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), so the text survives any
+/// host page, mail client or chat app that passes the link on.
+pub fn encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` as a space. Broken escapes are kept as written and invalid
+/// UTF-8 becomes U+FFFD: whatever arrives, the result is some readable string.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => match (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            ) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi << 4 | lo);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
