@@ -172,7 +172,9 @@ impl Outcome {
     /// The count shown beside a filter value: how many duties it covers given the other filters.
     pub fn count(&self, content: &Content, facet: Facet, value: &str) -> usize {
         let found = match facet {
-            Facet::Focus => position(Focus::ALL.iter().map(|f| f.id()), value).map(|i| self.focus[i]),
+            Facet::Focus => {
+                position(Focus::ALL.iter().map(|f| f.id()), value).map(|i| self.focus[i])
+            }
             Facet::Line => position(Line::ALL.iter().map(|l| l.id()), value).map(|i| self.line[i]),
             Facet::Topic => position(content.topics.iter().map(|t| t.id.as_str()), value)
                 .and_then(|i| self.topics.get(i).copied()),
@@ -197,7 +199,7 @@ pub fn run(content: &Content, index: &SearchIndex, query: &Query) -> Outcome {
         ..Outcome::default()
     };
     for (i, duty) in content.duties.iter().enumerate() {
-        let role_ok = query.roles.iter().any(|r| *r == duty.role);
+        let role_ok = query.roles.contains(&duty.role);
         let text_ok = index
             .folded
             .get(i)

@@ -36,4 +36,3 @@ pub fn mount_page() {
     };
     yew::Renderer::<Comparison>::with_root_and_props(root, props).render();
 }
-

@@ -13,7 +13,7 @@ use crate::model::Content;
 pub enum Record {
     /// A new history entry, so that Back undoes the change (filter clicks).
     Push,
-    /// Rewrite the current entry (typing: one entry per keystroke would bury Back).
+    /// Rewrite the current entry (typing on: one entry per keystroke would bury Back).
     Replace,
     /// Nothing to write: the state came from the URL.
     Nothing,
@@ -59,8 +59,11 @@ impl State {
                 }
             }
             Action::SetText(text) => {
+                // The first keystroke of a search is an entry of its own; the rest refine it.
+                if !self.query.text.is_empty() {
+                    next.record = Record::Replace;
+                }
                 next.query.text = text;
-                next.record = Record::Replace;
             }
             Action::ClearFilters => next.query = self.query.cleared(),
             Action::Restore(query, problems) => {
@@ -69,7 +72,8 @@ impl State {
                 next.record = Record::Nothing;
             }
         }
-        (next != *self).then_some(next)
+        let changed = next.query != self.query || next.url_problems != self.url_problems;
+        changed.then_some(next)
     }
 }
 

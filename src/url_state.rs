@@ -121,9 +121,7 @@ fn facet_of(key: &str) -> Option<Facet> {
 }
 
 fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
-    fragment
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
+    fragment.split('&').filter_map(|pair| pair.split_once('='))
 }
 
 /// Splits a comma list, keeps known values once each, and collects the unknown ones.

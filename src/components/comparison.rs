@@ -152,5 +152,10 @@ pub fn empty_advice(query: &Query) -> String {
     if loosen.is_empty() {
         return "These roles have no duties.".into();
     }
-    ["No duty fits all these filters. Try removing ", &loosen.join(", or "), ", or show more roles."].concat()
+    [
+        "No duty fits all these filters. Try removing ",
+        &loosen.join(", or "),
+        ", or show more roles.",
+    ]
+    .concat()
 }

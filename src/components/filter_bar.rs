@@ -42,7 +42,13 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         .collect();
     let line: Vec<ToggleItem> = Line::ALL
         .iter()
-        .map(|l| item(Facet::Line, l.id(), &[l.label(), " (", l.hint(), ")"].concat()))
+        .map(|l| {
+            item(
+                Facet::Line,
+                l.id(),
+                &[l.label(), " (", l.hint(), ")"].concat(),
+            )
+        })
         .collect();
     let topics: Vec<ToggleItem> = content
         .topics

@@ -34,7 +34,11 @@ pub fn status_text(content: &Content, outcome: &Outcome, roles: &[usize]) -> Str
         outcome.shown.len().to_string().as_str(),
         " of ",
         &outcome.total.to_string(),
-        if outcome.total == 1 { " duty" } else { " duties" },
+        if outcome.total == 1 {
+            " duty"
+        } else {
+            " duties"
+        },
     ]
     .concat()];
     for &r in roles {

@@ -2,7 +2,7 @@
 //! the build. Every sentence is written in the project's own words and names its article by id;
 //! `tests/content.rs` validates the whole set.
 
-use crate::model::{Focus, LinkKind, Line};
+use crate::model::{Focus, Line, LinkKind};
 
 pub(crate) struct SourceRow {
     pub id: &'static str,

@@ -111,19 +111,34 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
     for (i, s) in content.sources.iter().enumerate() {
         let at = indexed("sources", i);
         check_id(&mut err, &at, &s.id);
-        check_unique(&mut err, &at, &s.id, content.sources[..i].iter().map(|o| &o.id));
+        check_unique(
+            &mut err,
+            &at,
+            &s.id,
+            content.sources[..i].iter().map(|o| &o.id),
+        );
         check_text(&mut err, &at, "title", &s.title);
     }
     for (i, t) in content.topics.iter().enumerate() {
         let at = indexed("topics", i);
         check_id(&mut err, &at, &t.id);
-        check_unique(&mut err, &at, &t.id, content.topics[..i].iter().map(|o| &o.id));
+        check_unique(
+            &mut err,
+            &at,
+            &t.id,
+            content.topics[..i].iter().map(|o| &o.id),
+        );
         check_text(&mut err, &at, "label", &t.label);
     }
     for (i, r) in content.roles.iter().enumerate() {
         let at = indexed("roles", i);
         check_id(&mut err, &at, &r.id);
-        check_unique(&mut err, &at, &r.id, content.roles[..i].iter().map(|o| &o.id));
+        check_unique(
+            &mut err,
+            &at,
+            &r.id,
+            content.roles[..i].iter().map(|o| &o.id),
+        );
         check_text(&mut err, &at, "title", &r.title);
         for (j, claim) in r.focus_claims.iter().enumerate() {
             let at = [at.as_str(), ".", &indexed("focusClaims", j)].concat();
@@ -139,10 +154,18 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
     for (i, d) in content.duties.iter().enumerate() {
         let at = indexed("duties", i);
         check_id(&mut err, &at, &d.id);
-        check_unique(&mut err, &at, &d.id, content.duties[..i].iter().map(|o| &o.id));
+        check_unique(
+            &mut err,
+            &at,
+            &d.id,
+            content.duties[..i].iter().map(|o| &o.id),
+        );
         check_text(&mut err, &at, "text", &d.text);
         if content.role(&d.role).is_none() {
-            err(field(&at, "role"), unknown("role", &d.role, content.roles.iter().map(|r| &r.id)));
+            err(
+                field(&at, "role"),
+                unknown("role", &d.role, content.roles.iter().map(|r| &r.id)),
+            );
         }
         if d.topics.is_empty() {
             err(field(&at, "topics"), "name at least one topic".into());
@@ -150,7 +173,10 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
         for (j, t) in d.topics.iter().enumerate() {
             if content.topic(t).is_none() {
                 let path = [field(&at, "topics"), "[".into(), j.to_string(), "]".into()].concat();
-                err(path, unknown("topic", t, content.topics.iter().map(|t| &t.id)));
+                err(
+                    path,
+                    unknown("topic", t, content.topics.iter().map(|t| &t.id)),
+                );
             }
         }
         check_source(&mut err, content, &at, &d.source);

@@ -1,0 +1,156 @@
+//! The widget in a real browser (headless Chromium via wasm-bindgen-test-runner): clicks change
+//! what is shown, the counts and the status line, and the URL fragment follows.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use role_compare::components::{Comparison, ComparisonProps};
+use role_compare::content::default_content;
+use role_compare::filter::Query;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Mounts a widget into a fresh element; `owns_url` makes it read and write the fragment.
+fn mount(owns_url: bool) -> Element {
+    let host = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let content = default_content();
+    let props = ComparisonProps {
+        base: Query::initial(&content),
+        content: Rc::new(content),
+        fragment: owns_url.then(|| "".into()),
+        heading_level: 2,
+    };
+    yew::Renderer::<Comparison>::with_root_and_props(host.clone(), props).render();
+    host
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn click(root: &Element, selector: &str) {
+    one(root, selector)
+        .dyn_into::<HtmlElement>()
+        .expect("html element")
+        .click();
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
+    let root = mount(true);
+    yew::scheduler::flush().await;
+
+    let before = all(&root, "[data-duty]").len();
+    assert!(
+        before >= 24,
+        "three columns of at least 8 duties, got {before}"
+    );
+    let status_before = text(&root, "[role=status]");
+    assert!(status_before.starts_with(&format!("{before} of {before} duties")));
+
+    click(&root, "[data-filter='focus:internal']");
+    yew::scheduler::flush().await;
+
+    let button = one(&root, "[data-filter='focus:internal']");
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let shown = all(&root, "[data-duty]");
+    assert!(!shown.is_empty() && shown.len() < before);
+    assert!(shown
+        .iter()
+        .all(|d| d.get_attribute("data-focus").as_deref() == Some("internal")));
+    let status = text(&root, "[role=status]");
+    assert!(
+        status.starts_with(&format!("{} of {before} duties", shown.len())),
+        "{status}"
+    );
+
+    // The line:top count now answers "internal and top line".
+    let top = shown
+        .iter()
+        .filter(|d| d.get_attribute("data-line").as_deref() == Some("top"))
+        .count();
+    assert_eq!(
+        text(&root, "[data-filter='line:top'] .rc-toggle-count"),
+        top.to_string()
+    );
+
+    let hash = web_sys::window()
+        .expect("window")
+        .location()
+        .hash()
+        .expect("hash");
+    assert_eq!(hash, "#focus=internal");
+
+    // Clicking again restores everything and clears the fragment.
+    click(&root, "[data-filter='focus:internal']");
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "[data-duty]").len(), before);
+    let hash = web_sys::window()
+        .expect("window")
+        .location()
+        .hash()
+        .expect("hash");
+    assert_eq!(hash, "");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_without_the_url_keeps_its_state_in_memory() {
+    let root = mount(false);
+    yew::scheduler::flush().await;
+    click(&root, "[data-filter='line:bottom']");
+    yew::scheduler::flush().await;
+    assert!(all(&root, "[data-duty]")
+        .iter()
+        .all(|d| d.get_attribute("data-line").as_deref() == Some("bottom")));
+    let hash = web_sys::window()
+        .expect("window")
+        .location()
+        .hash()
+        .expect("hash");
+    assert_eq!(hash, "");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn showing_an_optional_role_adds_its_column() {
+    let root = mount(false);
+    yew::scheduler::flush().await;
+    assert!(all(&root, "[data-role='ciso']").is_empty());
+    click(&root, "[data-filter='roles:ciso']");
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "[data-role='ciso']").len(), 1);
+    assert!(text(&root, "[role=status]").contains("CISO"));
+    root.remove();
+}

@@ -1,0 +1,83 @@
+// Browser helpers for the end-to-end tests: Debian's Chromium through playwright-core, pages that
+// record their errors, and a wait for the widget.
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROME_BIN || '/usr/bin/chromium';
+
+// Without the networking flags Chromium floods the closed network with requests (TOOLING.md).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launches headless Chromium with the project's flags. */
+export function launch(options = {}) {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...options });
+}
+
+/**
+ * Opens `url` in a new context (so no state leaks between tests) and records every uncaught page
+ * error and every console error, except the browser's own favicon 404.
+ *
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{viewport?: {width: number, height: number}, colorScheme?: 'light'|'dark', waitForWidget?: boolean}} [options]
+ * @returns {Promise<{context, page, errors: string[]}>} `errors` keeps filling while the page lives.
+ */
+export async function openPage(browser, url, { viewport, colorScheme = 'light', waitForWidget: wait = true } = {}) {
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 1280, height: 900 },
+    colorScheme,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  if (wait) await waitForWidget(page);
+  return { context, page, errors };
+}
+
+/** Starts recording uncaught errors and console errors of `page`; returns the live list. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (err) => {
+    errors.push(`uncaught: ${err.stack || err.message || String(err)}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location()?.url ?? '';
+    if (isFavicon(where) || (/favicon\.ico/.test(msg.text()) && /404/.test(msg.text()))) return;
+    errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('crash', () => errors.push('the page crashed'));
+  return errors;
+}
+
+function isFavicon(url) {
+  try {
+    return new URL(url).pathname.endsWith('/favicon.ico');
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until the widget has rendered its duties (or `timeout` ms pass). */
+export async function waitForWidget(page, { timeout = 15_000 } = {}) {
+  await page.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout });
+}
+
+/** Waits until the widget root and its status line are there (for views with no duties). */
+export async function waitForWidgetShell(page, { timeout = 15_000 } = {}) {
+  await page.locator('.rc [role="status"]').first().waitFor({ state: 'attached', timeout });
+}
+
+/** A readable message listing the recorded errors, for assertions. */
+export function describeErrors(errors) {
+  return errors.length === 0 ? 'no errors' : `${errors.length} error(s):\n  ${errors.join('\n  ')}`;
+}

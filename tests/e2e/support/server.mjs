@@ -1,0 +1,125 @@
+// A tiny static file server for the browser tests: one directory, 127.0.0.1, an ephemeral port
+// unless one is asked for, no caching, no directory listing and no way out of the directory.
+// Generic on purpose: the cross-origin tests start a second one for a host page on another port.
+
+import { createServer } from 'node:http';
+import { open, realpath } from 'node:fs/promises';
+import path from 'node:path';
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `dir` over HTTP on 127.0.0.1.
+ * @param {string} dir the directory to serve; `/` and `/sub/` serve the `index.html` inside.
+ * @param {{port?: number}} [options] `port` 0 (the default) picks a free one.
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>} `url` ends in `/`.
+ */
+export async function serve(dir, { port = 0 } = {}) {
+  const root = await realpath(path.resolve(dir));
+
+  const server = createServer((req, res) => {
+    handle(root, req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  // Keep-alive sockets would otherwise hold close() open until they time out.
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port: actual } = server.address();
+
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    port: actual,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+async function handle(root, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return send(res, 405, 'method not allowed');
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    return send(res, 400, 'bad request');
+  }
+  if (pathname.includes('\0')) return send(res, 400, 'bad request');
+  if (pathname.endsWith('/')) pathname += 'index.html';
+
+  // Resolve inside root, then follow symlinks and check again: nothing outside root is served.
+  const candidate = path.resolve(root, '.' + path.posix.normalize('/' + pathname));
+  if (!inside(root, candidate)) return send(res, 404, 'not found');
+  let real;
+  try {
+    real = await realpath(candidate);
+  } catch {
+    return send(res, 404, 'not found');
+  }
+  if (!inside(root, real)) return send(res, 404, 'not found');
+
+  let file;
+  try {
+    file = await open(real, 'r');
+  } catch {
+    return send(res, 404, 'not found');
+  }
+  try {
+    const stat = await file.stat();
+    if (!stat.isFile()) return send(res, 404, 'not found');
+    const type = CONTENT_TYPES[path.extname(real).toLowerCase()];
+    res.writeHead(200, {
+      'Content-Type': type ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') return res.end();
+    res.end(await file.readFile());
+  } finally {
+    await file.close();
+  }
+}
+
+function inside(root, p) {
+  const rel = path.relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
+function send(res, status, text) {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}

@@ -1,0 +1,147 @@
+// Reading the widget the way a reader sees it, and waiting for it to change. Selectors follow the
+// markup in src/components: `.rc` root, `[data-role]` columns, `[data-duty]` items carrying
+// `data-focus` and `data-line`, `button[data-filter="<facet>:<value>"]` toggles with
+// `aria-pressed` and a `.rc-toggle-count`, the `[role="status"]` line, `.rc-notice`, `.rc-empty`.
+
+import assert from 'node:assert/strict';
+
+/** Everything the tests compare, read in one round trip. */
+export function readView(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('.rc');
+    const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : null);
+    const duties = [...document.querySelectorAll('.rc [data-duty]')].map((d) => ({
+      id: d.dataset.duty,
+      role: d.closest('[data-role]')?.dataset.role ?? null,
+      focus: d.dataset.focus,
+      line: d.dataset.line,
+      topics: text(d.querySelector('.rc-tag--topics'))?.replace(/^Topics:\s*/, '') ?? '',
+      text: text(d),
+      visible: d.checkVisibility ? d.checkVisibility() : d.getClientRects().length > 0,
+    }));
+    const toggles = {};
+    for (const b of document.querySelectorAll('.rc button[data-filter]')) {
+      toggles[b.dataset.filter] = {
+        pressed: b.getAttribute('aria-pressed'),
+        count: Number(text(b.querySelector('.rc-toggle-count'))),
+      };
+    }
+    return {
+      hasRoot: !!root,
+      roles: [...document.querySelectorAll('.rc [data-role]')].map((c) => c.dataset.role),
+      duties,
+      toggles,
+      pressed: Object.keys(toggles).filter((k) => toggles[k].pressed === 'true'),
+      status: text(document.querySelector('.rc [role="status"]')),
+      notice: text(document.querySelector('.rc .rc-notice')),
+      empty: text(document.querySelector('.rc .rc-empty')),
+      search: document.querySelector('.rc input[type="search"]')?.value ?? null,
+      hash: location.hash,
+    };
+  });
+}
+
+/** The pressed toggles that filter duties (every facet but `roles`). */
+export function pressedFilters(view) {
+  return view.pressed.filter((f) => !f.startsWith('roles:')).sort();
+}
+
+/**
+ * Parses "9 of 27 duties · CIO 4 · CTO 3 · CMO 2" into {shown, total, perRole: {cio: 4, ...}};
+ * `null` when the line does not read like that.
+ */
+export function parseStatus(status) {
+  const m = /^(\d+) of (\d+) dut(?:y|ies)((?: · [A-Za-z]+ \d+)*)$/.exec(status ?? '');
+  if (!m) return null;
+  const perRole = {};
+  for (const part of m[3].split(' · ').filter(Boolean)) {
+    const [title, n] = part.split(' ');
+    perRole[title.toLowerCase()] = Number(n);
+  }
+  return { shown: Number(m[1]), total: Number(m[2]), perRole };
+}
+
+/** Asserts that the status line agrees with the duties in the DOM; returns the parsed line. */
+export function assertStatusMatchesDom(view, message = '') {
+  const parsed = parseStatus(view.status);
+  assert.ok(parsed, `${message}status line should read "N of M duties · ROLE n · …", got ${JSON.stringify(view.status)}`);
+  assert.equal(parsed.shown, view.duties.length, `${message}status line's first number vs duties shown (status: ${view.status})`);
+  assert.deepEqual(
+    Object.keys(parsed.perRole),
+    view.roles,
+    `${message}status line should name the shown columns in order (status: ${view.status})`,
+  );
+  for (const role of view.roles) {
+    const inColumn = view.duties.filter((d) => d.role === role).length;
+    assert.equal(parsed.perRole[role], inColumn, `${message}status count for ${role} vs its column (status: ${view.status})`);
+  }
+  const hidden = view.duties.filter((d) => !d.visible).map((d) => d.id);
+  assert.deepEqual(hidden, [], `${message}every duty in the DOM should be visible`);
+  return parsed;
+}
+
+/**
+ * Waits until `predicate(view)` holds for the widget's view, polling on animation frames inside
+ * the page (no fixed sleeps). On timeout fails with `what` and the view as last seen.
+ */
+export async function waitForView(page, what, predicateSource, { timeout = 5_000 } = {}) {
+  try {
+    await page.waitForFunction(predicateSource, undefined, { timeout, polling: 'raf' });
+  } catch (err) {
+    if (!/Timeout/i.test(String(err?.message))) throw err;
+    const view = await readView(page).catch(() => null);
+    const brief = view && {
+      roles: view.roles,
+      duties: view.duties.length,
+      pressed: view.pressed,
+      status: view.status,
+      notice: view.notice,
+      empty: view.empty,
+      search: view.search,
+      hash: view.hash.length > 120 ? view.hash.slice(0, 120) + '…' : view.hash,
+    };
+    assert.fail(`timed out after ${timeout} ms waiting for ${what}; the widget shows ${JSON.stringify(brief, null, 2)}`);
+  }
+}
+
+/** Waits until the toggle `filter` ("focus:internal") has aria-pressed `pressed`. */
+export function waitForPressed(page, filter, pressed = true) {
+  return waitForView(
+    page,
+    `${filter} to be ${pressed ? 'pressed' : 'unpressed'}`,
+    `document.querySelector('.rc button[data-filter="${filter}"]')?.getAttribute('aria-pressed') === '${pressed}'`,
+  );
+}
+
+/** Waits until location.hash equals `hash` (with its "#", or "" for none). */
+export function waitForHash(page, hash) {
+  return waitForView(page, `location.hash to be ${JSON.stringify(hash)}`, `location.hash === ${JSON.stringify(hash)}`);
+}
+
+/** Waits until the status line's first number is `n`. */
+export function waitForShown(page, n) {
+  return waitForView(
+    page,
+    `the status line to start with "${n} of"`,
+    `(document.querySelector('.rc [role="status"]')?.textContent ?? '').trim().startsWith(${JSON.stringify(n + ' of ')})`,
+  );
+}
+
+/** Clicks a toggle button and waits for its aria-pressed to flip. */
+export async function toggle(page, filter) {
+  const button = page.locator(`.rc button[data-filter="${filter}"]`);
+  const before = await button.getAttribute('aria-pressed');
+  await button.click();
+  await waitForPressed(page, filter, before !== 'true');
+}
+
+/** WCAG relative luminance of a CSS `rgb()`/`rgba()` colour string; null if it cannot parse. */
+export function luminance(cssColor) {
+  const m = /^rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(cssColor.trim());
+  if (!m) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}

@@ -1,0 +1,180 @@
+//! The view rendered to a string natively, with Yew's server renderer: what a reader sees first,
+//! and what the build-time pre-render will ship.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use role_compare::components::{
+    Comparison, ComparisonProps, ContentErrorBox, ContentErrorBoxProps,
+};
+use role_compare::content::{default_content, validate, ContentError};
+use role_compare::filter::Query;
+use yew::LocalServerRenderer;
+
+async fn render(fragment: Option<&str>, heading_level: u8) -> String {
+    let content = default_content();
+    let props = ComparisonProps {
+        base: Query::initial(&content),
+        content: Rc::new(content),
+        fragment: fragment.map(|f| f.to_string().into()),
+        heading_level,
+    };
+    LocalServerRenderer::<Comparison>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[tokio::test]
+async fn default_view_shows_three_columns_with_every_duty() {
+    let html = render(None, 2).await;
+    let content = default_content();
+    for role in ["cio", "cto", "cmo"] {
+        assert_eq!(count(&html, &format!("data-role=\"{role}\"")), 1, "{role}");
+    }
+    assert_eq!(count(&html, "data-role=\"ciso\""), 0);
+    let shown = content
+        .duties
+        .iter()
+        .filter(|d| ["cio", "cto", "cmo"].contains(&d.role.as_str()))
+        .count();
+    assert_eq!(count(&html, "data-duty=\""), shown);
+    assert!(html.contains(&format!("{shown} of {shown} duties · CIO")));
+    assert!(html.contains("role=\"status\""));
+}
+
+#[tokio::test]
+async fn every_filter_value_is_a_toggle_button_with_a_count() {
+    let html = render(None, 2).await;
+    for filter in [
+        "focus:internal",
+        "focus:external",
+        "line:top",
+        "line:bottom",
+        "topic:security",
+        "topic:vendors",
+        "roles:cio",
+        "roles:ciso",
+    ] {
+        let at = html
+            .find(&format!("data-filter=\"{filter}\""))
+            .unwrap_or_else(|| panic!("no button for {filter}"));
+        let button = &html[html[..at].rfind("<button").expect("inside a button")..];
+        let button = &button[..button.find("</button>").expect("closed")];
+        assert!(button.contains("aria-pressed=\""), "{filter}");
+        assert!(button.contains("rc-toggle-count"), "{filter}");
+    }
+    assert_eq!(
+        count(&html, "aria-pressed=\"true\""),
+        3,
+        "the three default roles"
+    );
+}
+
+#[tokio::test]
+async fn a_fragment_restores_the_view() {
+    let html = render(Some("focus=internal&line=bottom"), 2).await;
+    assert!(html.contains("data-filter=\"focus:internal\" aria-pressed=\"true\""));
+    assert!(html.contains("data-filter=\"line:bottom\" aria-pressed=\"true\""));
+    assert_eq!(count(&html, "data-focus=\"external\""), 0);
+    assert_eq!(count(&html, "data-line=\"top\""), 0);
+    assert!(count(&html, "data-focus=\"internal\"") > 0);
+}
+
+#[tokio::test]
+async fn a_garbage_fragment_still_shows_everything_and_says_what_was_skipped() {
+    let html = render(Some("focus=sideways&topic=%E0%A4%A"), 2).await;
+    assert_eq!(count(&html, "class=\"rc-column\""), 3);
+    assert!(html.contains("rc-notice"));
+    assert!(html.contains("sideways"));
+
+    let anchor = render(Some("%%%garbage"), 2).await;
+    assert!(!anchor.contains("rc-notice"));
+    assert_eq!(anchor, render(None, 2).await);
+}
+
+#[tokio::test]
+async fn the_articles_disagreement_on_the_cio_is_shown_with_sources() {
+    let html = render(None, 2).await;
+    let cio = &html[html.find("data-role=\"cio\"").expect("cio column")..];
+    let cio = &cio[..cio.find("</header>").expect("header")];
+    assert!(cio.contains("the articles disagree"));
+    assert!(cio.contains("Internal and external"));
+    assert!(cio.contains("CIO vs. CMO: Who Owns What?"));
+    assert!(cio.contains("CIO vs CTO"));
+}
+
+#[tokio::test]
+async fn duties_carry_readable_labels_and_their_source() {
+    let html = render(None, 2).await;
+    let item = &html[html.find("data-duty=\"cio-").expect("a cio duty")..];
+    let item = &item[..item.find("</li>").expect("closed")];
+    assert!(item.contains("Focus: </span>Internal") || item.contains("Focus: </span>External"));
+    assert!(item.contains("Line: </span>"));
+    assert!(item.contains("<details class=\"rc-source\"><summary>Source</summary>"));
+    assert!(item.contains("<cite>"));
+}
+
+#[tokio::test]
+async fn nothing_fits_says_what_to_loosen() {
+    let html = render(Some("q=zzzz&focus=internal"), 2).await;
+    assert!(html.contains("rc-empty"));
+    assert!(html.contains("Try removing the search \"zzzz\", or the focus"));
+    assert!(html.contains("0 of "));
+}
+
+#[tokio::test]
+async fn heading_level_follows_the_host_outline() {
+    assert_eq!(
+        count(&render(None, 2).await, "<h2 class=\"rc-role-title\""),
+        3
+    );
+    assert_eq!(
+        count(&render(None, 4).await, "<h4 class=\"rc-role-title\""),
+        3
+    );
+}
+
+#[tokio::test]
+async fn content_text_is_escaped_never_markup() {
+    let mut content = default_content();
+    content.duties[0].text = "<img src=x onerror=alert(1)> & more".into();
+    assert_eq!(validate(&content), Ok(()));
+    let props = ComparisonProps {
+        base: Query::initial(&content),
+        content: Rc::new(content),
+        fragment: None,
+        heading_level: 2,
+    };
+    let html = LocalServerRenderer::<Comparison>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"));
+}
+
+#[tokio::test]
+async fn content_errors_render_as_a_list_inside_the_widget() {
+    let props = ContentErrorBoxProps {
+        errors: Rc::new(vec![ContentError::new(
+            "duties[3].focus",
+            "expected \"internal\" or \"external\", got \"inside\"",
+        )]),
+    };
+    let html = LocalServerRenderer::<ContentErrorBox>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(
+        html.contains(
+            "<code>duties[3].focus: expected \"internal\" or \"external\", got \"inside\"</code>"
+        ),
+        "{html}"
+    );
+}

@@ -1,0 +1,72 @@
+//! Reader actions on the widget state, and how each is recorded in the URL.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use role_compare::content::default_content;
+use role_compare::filter::{Facet, Query};
+use role_compare::model::Focus;
+use role_compare::state::{Action, Record, State};
+
+fn start() -> State {
+    let content = Rc::new(default_content());
+    let query = Query::initial(&content);
+    State::new(content, query, vec!["old problem".into()])
+}
+
+#[test]
+fn a_toggle_is_a_new_history_entry() {
+    let next = start()
+        .apply(Action::Toggle(Facet::Focus, "internal".into()))
+        .expect("changes");
+    assert_eq!(next.query.focus, [Focus::Internal]);
+    assert_eq!(next.record, Record::Push);
+}
+
+#[test]
+fn a_search_is_one_history_entry_however_long_the_typing() {
+    let first = start().apply(Action::SetText("v".into())).expect("changes");
+    assert_eq!(first.record, Record::Push);
+    let more = first
+        .apply(Action::SetText("vendor".into()))
+        .expect("changes");
+    assert_eq!(more.query.text, "vendor");
+    assert_eq!(more.record, Record::Replace);
+}
+
+#[test]
+fn unknown_values_and_no_ops_change_nothing() {
+    let state = start();
+    assert_eq!(
+        state.apply(Action::Toggle(Facet::Focus, "sideways".into())),
+        None
+    );
+    assert_eq!(state.apply(Action::SetText(String::new())), None);
+    assert_eq!(state.apply(Action::ClearFilters), None);
+}
+
+#[test]
+fn clear_filters_keeps_roles() {
+    let state = start()
+        .apply(Action::Toggle(Facet::Role, "ciso".into()))
+        .and_then(|s| s.apply(Action::Toggle(Facet::Line, "top".into())))
+        .and_then(|s| s.apply(Action::SetText("data".into())))
+        .expect("changes");
+    let cleared = state.apply(Action::ClearFilters).expect("changes");
+    assert!(!cleared.query.has_filters());
+    assert!(cleared.query.roles.contains(&"ciso".to_string()));
+    assert_eq!(cleared.record, Record::Push);
+}
+
+#[test]
+fn restoring_from_the_url_is_not_written_back() {
+    let state = start();
+    let mut query = state.query.clone();
+    query.focus = vec![Focus::External];
+    let next = state
+        .apply(Action::Restore(query.clone(), vec![]))
+        .expect("changes");
+    assert_eq!(next.query, query);
+    assert_eq!(next.record, Record::Nothing);
+    assert!(next.url_problems.is_empty());
+}
