@@ -6,7 +6,9 @@
 pub mod components;
 pub mod content;
 pub mod filter;
+pub mod json;
 pub mod model;
+pub mod options;
 pub mod state;
 pub mod url_state;
 /// URL sync. It compiles everywhere (effects never run in the server renderer).

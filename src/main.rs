@@ -1,8 +1,15 @@
-//! The standalone page: mounts the widget, nothing else.
+//! The wasm binary's start: mounts the standalone page's widget (`data-role-compare-page`),
+//! nothing else. Embeds mount
+//! theirs through `embed.js`, which calls the library's `mount` for each.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    role_compare::mount::mount_page();
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-role-compare-page]").ok().flatten());
+    if let Some(host) = host {
+        role_compare::mount::mount(host, vec!["url-state".into(), String::new()], None, None);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

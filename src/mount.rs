@@ -1,38 +1,94 @@
-//! The wasm entry points: mounting the widget into the standalone page.
+//! The wasm entry points: `mount` and `unmount`, called by `embed.js` for every widget on a page
+//! and by the standalone page. Each widget is its own yew app with its own state; at most one
+//! owns the URL fragment.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::components::{Comparison, ComparisonProps, ContentErrorBox, ContentErrorBoxProps};
-use crate::content::{default_content, validate};
-use crate::filter::Query;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+use crate::components::{Loaded, Widget, WidgetProps};
+use crate::content::{default_content, parse_content, validate, ContentError};
+use crate::options;
 use crate::web::current_fragment;
 
-/// Mounts the widget with the default content into `#role-compare` (the standalone page). The
-/// widget owns the URL fragment there.
-pub fn mount_page() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+struct Mounted {
+    host: Element,
+    app: AppHandle<Widget>,
+    owns_url: bool,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts a widget into `host`, replacing what it held (and any widget mounted there before).
+///
+/// - `options`: option names and values, flattened (`["roles", "cio,cmo", "theme", "dark"]`),
+///   names as in the `data-*` attributes without `data-`.
+/// - `content_json`: the author's content as JSON text; `None` for the default content.
+/// - `load_error`: why the author's content could not be loaded, shown instead of the widget.
+///
+/// Returns whether this widget owns the URL fragment.
+#[wasm_bindgen]
+pub fn mount(
+    host: Element,
+    options: Vec<String>,
+    content_json: Option<String>,
+    load_error: Option<String>,
+) -> bool {
+    unmount(&host);
+    let pairs = options
+        .chunks(2)
+        .map(|pair| (pair[0].as_str(), pair.get(1).map_or("", String::as_str)));
+    let (options, option_problems) = options::parse(pairs);
+    let content = match (load_error, content_json) {
+        (Some(error), _) => Loaded::Failed(Rc::new(vec![ContentError::new("", error)])),
+        (None, Some(json)) => match parse_content(&json) {
+            Ok(content) => Loaded::Ready(Rc::new(content)),
+            Err(errors) => Loaded::Failed(Rc::new(errors)),
+        },
+        (None, None) => {
+            let content = default_content();
+            match validate(&content) {
+                Ok(()) => Loaded::Ready(Rc::new(content)),
+                Err(errors) => Loaded::Failed(Rc::new(errors)),
+            }
+        }
     };
-    let Some(root) = document.get_element_by_id("role-compare") else {
-        return;
+    let owns_url = options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
+    let props = WidgetProps {
+        content,
+        options: Rc::new(options),
+        option_problems: Rc::new(option_problems),
+        fragment: owns_url.then(|| current_fragment().into()),
     };
-    let content = default_content();
-    if let Err(errors) = validate(&content) {
-        yew::Renderer::<ContentErrorBox>::with_root_and_props(
-            root,
-            ContentErrorBoxProps {
-                errors: Rc::new(errors),
-            },
-        )
-        .render();
-        return;
+    let app = yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
+    MOUNTED.with(|m| {
+        m.borrow_mut().push(Mounted {
+            host,
+            app,
+            owns_url,
+        })
+    });
+    owns_url
+}
+
+/// Removes the widget mounted in `host`, if any. Returns whether there was one.
+#[wasm_bindgen]
+pub fn unmount(host: &Element) -> bool {
+    let found = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let at = mounted.iter().position(|w| w.host == *host)?;
+        Some(mounted.swap_remove(at))
+    });
+    match found {
+        Some(widget) => {
+            widget.app.destroy();
+            true
+        }
+        None => false,
     }
-    let base = Query::initial(&content);
-    let props = ComparisonProps {
-        content: Rc::new(content),
-        base,
-        fragment: Some(current_fragment().into()),
-        heading_level: 2,
-    };
-    yew::Renderer::<Comparison>::with_root_and_props(root, props).render();
 }

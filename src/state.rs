@@ -52,6 +52,8 @@ impl State {
     pub fn apply(&self, action: Action) -> Option<State> {
         let mut next = self.clone();
         next.record = Record::Push;
+        // Once the reader acts, a notice about the link they came with is stale.
+        next.url_problems.clear();
         match action {
             Action::Toggle(facet, value) => {
                 if !next.query.toggle(&self.content, facet, &value) {
@@ -72,7 +74,9 @@ impl State {
                 next.record = Record::Nothing;
             }
         }
-        let changed = next.query != self.query || next.url_problems != self.url_problems;
+        // Restoring the same query still replaces the notice; nothing else is a change.
+        let changed = next.query != self.query
+            || (next.record == Record::Nothing && next.url_problems != self.url_problems);
         changed.then_some(next)
     }
 }

@@ -30,6 +30,8 @@ fn mount(owns_url: bool) -> Element {
     let content = default_content();
     let props = ComparisonProps {
         base: Query::initial(&content),
+        roles: (0..content.roles.len()).collect(),
+        controls: Default::default(),
         content: Rc::new(content),
         fragment: owns_url.then(|| "".into()),
         heading_level: 2,

@@ -15,6 +15,8 @@ async fn render(fragment: Option<&str>, heading_level: u8) -> String {
     let content = default_content();
     let props = ComparisonProps {
         base: Query::initial(&content),
+        roles: (0..content.roles.len()).collect(),
+        controls: Default::default(),
         content: Rc::new(content),
         fragment: fragment.map(|f| f.to_string().into()),
         heading_level,
@@ -146,6 +148,8 @@ async fn content_text_is_escaped_never_markup() {
     assert_eq!(validate(&content), Ok(()));
     let props = ComparisonProps {
         base: Query::initial(&content),
+        roles: (0..content.roles.len()).collect(),
+        controls: Default::default(),
         content: Rc::new(content),
         fragment: None,
         heading_level: 2,

@@ -70,3 +70,13 @@ fn restoring_from_the_url_is_not_written_back() {
     assert_eq!(next.record, Record::Nothing);
     assert!(next.url_problems.is_empty());
 }
+
+#[test]
+fn acting_dismisses_the_notice_about_the_link() {
+    let state = start();
+    assert_eq!(state.url_problems, ["old problem"]);
+    let next = state
+        .apply(Action::Toggle(Facet::Line, "top".into()))
+        .expect("changes");
+    assert!(next.url_problems.is_empty());
+}

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{FilterBar, RoleColumn, StatusLine};
 use crate::filter::{self, Facet, Query, SearchIndex};
 use crate::model::Content;
+use crate::options::Controls;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,11 @@ pub struct ComparisonProps {
     pub content: Rc<Content>,
     /// The query the widget starts from and that "no fragment" means.
     pub base: Query,
+    /// Indices into `content.roles` of the roles offered, in column order.
+    pub roles: Vec<usize>,
+    /// Which filter controls show.
+    #[prop_or_default]
+    pub controls: Controls,
     /// The URL fragment at mount time when this widget owns the URL, `None` when its state stays
     /// in memory (every embedded widget but one).
     #[prop_or_default]
@@ -55,9 +61,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
 
     let content = &props.content;
     let query = &state.query;
-    // Columns in content order; the role toggles offer every role.
-    let all_roles: Vec<usize> = (0..content.roles.len()).collect();
-    let shown_roles: Vec<usize> = all_roles
+    let shown_roles: Vec<usize> = props
+        .roles
         .iter()
         .copied()
         .filter(|&r| query.roles.contains(&content.roles[r].id))
@@ -83,7 +88,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     };
 
     html! {
-        <div class="rc">
+        <>
             if !state.url_problems.is_empty() {
                 <div class="rc-notice" role="note">
                     <p>{ "Part of this link could not be used and was skipped:" }</p>
@@ -94,7 +99,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 content={content.clone()}
                 query={query.clone()}
                 outcome={outcome.clone()}
-                roles={all_roles}
+                roles={props.roles.clone()}
+                controls={props.controls}
                 on_toggle={on_toggle}
                 on_text={on_text}
                 on_clear={on_clear}
@@ -130,7 +136,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     }
                 }) }
             </div>
-        </div>
+        </>
     }
 }
 

@@ -15,13 +15,11 @@ pub struct ContentErrorBoxProps {
 #[component]
 pub fn ContentErrorBox(props: &ContentErrorBoxProps) -> Html {
     html! {
-        <div class="rc">
-            <div class="rc-error" role="alert">
-                <p class="rc-error-title">{ "This comparison cannot be shown: its content has problems." }</p>
-                <ul class="rc-error-list">
-                    { for props.errors.iter().map(|e| html! { <li><code>{ e.describe() }</code></li> }) }
-                </ul>
-            </div>
+        <div class="rc-error" role="alert">
+            <p class="rc-error-title">{ "This comparison cannot be shown: its content has problems." }</p>
+            <ul class="rc-error-list">
+                { for props.errors.iter().map(|e| html! { <li><code>{ e.describe() }</code></li> }) }
+            </ul>
         </div>
     }
 }

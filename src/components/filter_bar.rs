@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::{SearchBox, ToggleGroup, ToggleItem};
 use crate::filter::{Facet, Outcome, Query};
 use crate::model::{Content, Focus, Line};
+use crate::options::Controls;
 
 #[derive(Properties, PartialEq)]
 pub struct FilterBarProps {
@@ -16,6 +17,8 @@ pub struct FilterBarProps {
     pub outcome: Rc<Outcome>,
     /// Indices into `content.roles` offered as role toggles, in order.
     pub roles: Vec<usize>,
+    /// Which groups and fields show.
+    pub controls: Controls,
     pub on_toggle: Callback<(Facet, AttrValue)>,
     pub on_text: Callback<String>,
     pub on_clear: Callback<()>,
@@ -59,15 +62,26 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
     };
-    let toggle = props.on_toggle.clone();
+    let controls = props.controls;
+    let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>| {
+        // One role alone needs no toggle: hiding it would leave nothing to show.
+        let worth_showing = controls.shows(facet) && (facet != Facet::Role || items.len() > 1);
+        worth_showing.then(|| {
+            html! {
+                <ToggleGroup {facet} {label} {items} on_toggle={props.on_toggle.clone()} />
+            }
+        })
+    };
     html! {
         <div class="rc-filters">
-            <ToggleGroup facet={Facet::Role} label="Roles" items={roles} on_toggle={toggle.clone()} />
-            <ToggleGroup facet={Facet::Focus} label="Focus" items={focus} on_toggle={toggle.clone()} />
-            <ToggleGroup facet={Facet::Line} label="Line" items={line} on_toggle={toggle.clone()} />
-            <ToggleGroup facet={Facet::Topic} label="Topics" items={topics} on_toggle={toggle} />
+            { group(Facet::Role, "Roles", roles) }
+            { group(Facet::Focus, "Focus", focus) }
+            { group(Facet::Line, "Line", line) }
+            { group(Facet::Topic, "Topics", topics) }
             <div class="rc-filter-actions">
-                <SearchBox value={AttrValue::from(props.query.text.clone())} on_input={props.on_text.clone()} />
+                if controls.search {
+                    <SearchBox value={AttrValue::from(props.query.text.clone())} on_input={props.on_text.clone()} />
+                }
                 <button
                     type="button"
                     class="rc-clear"

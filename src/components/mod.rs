@@ -10,6 +10,7 @@ mod role_column;
 mod search_box;
 mod status_line;
 mod toggle_group;
+mod widget;
 
 pub use comparison::{Comparison, ComparisonProps};
 pub use content_error_box::{ContentErrorBox, ContentErrorBoxProps};
@@ -19,6 +20,7 @@ pub use role_column::{RoleColumn, RoleColumnProps};
 pub use search_box::{SearchBox, SearchBoxProps};
 pub use status_line::{StatusLine, StatusLineProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps, ToggleItem};
+pub use widget::{Loaded, Widget, WidgetProps};
 
 /// The element name for a heading `level` levels deep (clamped to h2..h6; h1 belongs to the page).
 pub(crate) fn heading_tag(level: u8) -> &'static str {

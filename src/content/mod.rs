@@ -1,9 +1,11 @@
 //! The default content and the validator every piece of content passes before the view sees it.
 
 mod default_data;
+mod from_json;
 
 use crate::model::{Content, Duty, DutyLink, FocusClaim, Role, Source, Topic};
 use default_data::{DUTIES, ROLES, SOURCES, TOPICS};
+pub use from_json::{parse_content, MAX_CONTENT_BYTES};
 
 /// The content that ships inside the build: the five articles' CIO, CTO, CMO, CISO and COO duties.
 pub fn default_content() -> Content {

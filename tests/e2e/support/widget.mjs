@@ -16,6 +16,8 @@ export function readView(page) {
       focus: d.dataset.focus,
       line: d.dataset.line,
       topics: text(d.querySelector('.rc-tag--topics'))?.replace(/^Topics:\s*/, '') ?? '',
+      // The duty's own sentence; `text` is everything in the item (tags, source included).
+      sentence: text(d.querySelector('.rc-duty-text')) ?? '',
       text: text(d),
       visible: d.checkVisibility ? d.checkVisibility() : d.getClientRects().length > 0,
     }));

@@ -1,0 +1,127 @@
+// role-compare embed loader. Load it once per page as a module:
+//   <div data-role-compare data-roles="cio,cmo"></div>
+//   <script type="module" src="https://example.org/role-compare/embed.js"></script>
+// It loads the wasm once, adds the widget's stylesheet, and mounts a widget into every element
+// with `data-role-compare`. Pages that add elements later call `RoleCompare.mount(element,
+// options)` (also exported from this module) and `RoleCompare.unmount(element)`.
+// Nothing here throws into the host page: failures are shown inside the widget's own box.
+
+import init, { mount as mountWasm, unmount as unmountWasm } from "./role-compare.js";
+
+const base = new URL("./", import.meta.url);
+const SELECTOR = "[data-role-compare]";
+// Content text per host element, kept because mounting replaces the element's children.
+const inlineContent = new WeakMap();
+
+let ready = null;
+function loadWasm() {
+  ready ??= init({ module_or_path: new URL("role-compare_bg.wasm", base) });
+  return ready;
+}
+
+function addStylesheet() {
+  const href = new URL("role-compare.css", base).href;
+  const present = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
+  if (present) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = href;
+  document.head.append(link);
+}
+
+// data-* attributes (but the marker itself) as [name, value] pairs without "data-".
+function attributeOptions(element) {
+  const pairs = [];
+  for (const { name, value } of element.attributes) {
+    if (name.startsWith("data-") && name !== "data-role-compare") pairs.push([name.slice(5), value]);
+  }
+  return pairs;
+}
+
+// A script's options object as pairs: camelCase keys to kebab-case, lists joined by commas,
+// `true` as a bare flag.
+function objectOptions(options) {
+  const pairs = [];
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (key === "content" && typeof value === "object" && value !== null) continue;
+    const name = key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    const text = value === true ? "" : Array.isArray(value) ? value.join(",") : String(value);
+    pairs.push([name, text]);
+  }
+  return pairs;
+}
+
+// The author's content: inline JSON in the element, a content object passed to mount(), or a
+// URL (data-content / options.content). Returns [json, error]; both null means the default.
+async function resolveContent(element, options, pairs) {
+  if (options && typeof options.content === "object" && options.content !== null) {
+    return [JSON.stringify(options.content), null];
+  }
+  if (!inlineContent.has(element)) {
+    const script = element.querySelector(':scope > script[type="application/json"]');
+    inlineContent.set(element, script ? script.textContent : null);
+  }
+  const inline = inlineContent.get(element);
+  if (inline !== null) return [inline, null];
+  const url = pairs.filter(([name]) => name === "content").map(([, value]) => value.trim()).pop();
+  if (!url) return [null, null];
+  try {
+    const response = await fetch(new URL(url, document.baseURI), { credentials: "omit" });
+    if (!response.ok) return [null, `could not load the content from ${url}: HTTP ${response.status}`];
+    return [await response.text(), null];
+  } catch (error) {
+    return [null, `could not load the content from ${url}: ${error.message || error}`];
+  }
+}
+
+function showFailure(element, error) {
+  const box = document.createElement("p");
+  box.className = "rc-load-failed";
+  box.setAttribute("role", "alert");
+  box.textContent = `This comparison could not be loaded: ${error && error.message ? error.message : error}`;
+  element.replaceChildren(box);
+}
+
+/** Mounts (or re-mounts) a widget into `element`. Options: as the data-* attributes, e.g.
+ *  { roles: "cio,cmo", focus: "external", theme: "dark", headingLevel: 3, content: {...} }. */
+export async function mount(element, options = {}) {
+  try {
+    if (!(element instanceof Element)) throw new TypeError("mount() needs a DOM element");
+    addStylesheet();
+    const pairs = [...attributeOptions(element), ...objectOptions(options)];
+    const [[json, error]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
+    mountWasm(element, pairs.flat(), json ?? undefined, error ?? undefined);
+  } catch (error) {
+    console.error("role-compare:", error);
+    if (element instanceof Element) showFailure(element, error);
+  }
+}
+
+/** Removes the widget from `element`; returns whether there was one. */
+export function unmount(element) {
+  try {
+    return ready !== null && unmountWasm(element);
+  } catch (error) {
+    console.error("role-compare:", error);
+    return false;
+  }
+}
+
+/** Mounts every `[data-role-compare]` element not mounted yet. */
+export function mountAll(root = document) {
+  return Promise.all([...root.querySelectorAll(SELECTOR)].map((element) => mount(element)));
+}
+
+window.RoleCompare = { mount, unmount, mountAll };
+
+// Start loading at once: the wasm's start mounts the standalone page's widget, if this is it.
+loadWasm().catch((error) => {
+  console.error("role-compare:", error);
+  for (const element of document.querySelectorAll(`${SELECTOR}, [data-role-compare-page]`)) showFailure(element, error);
+});
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", () => mountAll(), { once: true });
+} else {
+  mountAll();
+}
