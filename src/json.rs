@@ -106,8 +106,8 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-/// Arrays and objects nest at most this deep. Content needs four levels; the limit keeps the
-/// recursive parser's stack use small whatever the input.
+/// Arrays and objects nest at most this deep. Content needs six levels (a role's focus claim's
+/// foci); the limit keeps the recursive parser's stack small whatever the input.
 pub const MAX_DEPTH: usize = 32;
 
 /// Parses one JSON value that fills the whole text (surrounding whitespace and a leading
@@ -126,8 +126,9 @@ type Fail = (usize, String);
 
 struct Parser<'a> {
     text: &'a str,
-    /// Byte offset of the next unread byte. Every place the parser stops at is an ASCII byte or
-    /// the end, so it is always a char boundary and slicing `text` there cannot panic.
+    /// Byte offset of the next unread byte. `text` is only sliced at ASCII bytes (quotes,
+    /// backslashes, digits, letters) or its end, which are char boundaries, so slicing cannot
+    /// panic even though string scanning steps through multi-byte characters byte by byte.
     pos: usize,
 }
 

@@ -156,3 +156,101 @@ async fn showing_an_optional_role_adds_its_column() {
     assert!(text(&root, "[role=status]").contains("CISO"));
     root.remove();
 }
+
+/// A host element attached to the page, for the `mount` entry point.
+fn host() -> Element {
+    let host = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    host
+}
+
+fn options(pairs: &[&str]) -> Vec<String> {
+    pairs.iter().map(|s| s.to_string()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn widgets_mounted_side_by_side_keep_their_own_state() {
+    use role_compare::mount::{mount, unmount};
+    let a = host();
+    let b = host();
+    mount(a.clone(), options(&["roles", "cio,cmo"]), None, None);
+    mount(b.clone(), options(&["roles", "cto"]), None, None);
+    yew::scheduler::flush().await;
+    assert_eq!(all(&a, "[data-role]").len(), 2);
+    assert_eq!(all(&b, "[data-role]").len(), 1);
+    let b_before = all(&b, "[data-duty]").len();
+
+    click(&a, "[data-filter='focus:external']");
+    yew::scheduler::flush().await;
+    assert!(all(&a, "[data-duty]")
+        .iter()
+        .all(|d| d.get_attribute("data-focus").as_deref() == Some("external")));
+    assert_eq!(all(&b, "[data-duty]").len(), b_before, "b is untouched");
+
+    assert!(unmount(&a));
+    assert!(!unmount(&a), "already gone");
+    assert!(unmount(&b));
+    yew::scheduler::flush().await;
+    assert!(all(&a, "[data-duty]").is_empty());
+    a.remove();
+    b.remove();
+}
+
+#[wasm_bindgen_test]
+async fn only_the_first_widget_asking_for_the_url_gets_it() {
+    use role_compare::mount::{mount, unmount};
+    let a = host();
+    let b = host();
+    assert!(mount(a.clone(), options(&["url-state", ""]), None, None));
+    assert!(!mount(b.clone(), options(&["url-state", ""]), None, None));
+    // Once the owner is gone, the next one may own it.
+    assert!(unmount(&a));
+    assert!(mount(b.clone(), options(&["url-state", ""]), None, None));
+    assert!(unmount(&b));
+    a.remove();
+    b.remove();
+}
+
+#[wasm_bindgen_test]
+async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
+    use role_compare::mount::{mount, unmount};
+    let good = host();
+    let broken = host();
+    let failed = host();
+    mount(
+        good.clone(),
+        vec![],
+        Some(include_str!("fixtures/custom-valid.json").to_string()),
+        None,
+    );
+    mount(
+        broken.clone(),
+        vec![],
+        Some(include_str!("fixtures/broken-focus.json").to_string()),
+        None,
+    );
+    mount(
+        failed.clone(),
+        vec![],
+        None,
+        Some("could not load the content from x.json: HTTP 404".into()),
+    );
+    yew::scheduler::flush().await;
+    assert!(!all(&good, "[data-duty]").is_empty());
+    assert!(all(&good, "[data-role='cio']").len() <= 1);
+    let error = text(&broken, ".rc-error");
+    assert!(
+        error.contains("duties[3].focus: expected \"internal\" or \"external\", got \"inside\""),
+        "{error}"
+    );
+    assert!(all(&broken, "[data-duty]").is_empty());
+    assert!(text(&failed, ".rc-error").contains("HTTP 404"));
+    for h in [&good, &broken, &failed] {
+        unmount(h);
+        h.remove();
+    }
+}

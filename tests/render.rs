@@ -182,3 +182,100 @@ async fn content_errors_render_as_a_list_inside_the_widget() {
         "{html}"
     );
 }
+
+mod widget {
+    use super::*;
+    use role_compare::components::{Loaded, Widget, WidgetProps};
+    use role_compare::options::parse;
+
+    async fn render_widget(pairs: &[(&str, &str)], content: Loaded) -> String {
+        let (options, option_problems) = parse(pairs.iter().copied());
+        let props = WidgetProps {
+            content,
+            options: Rc::new(options),
+            option_problems: Rc::new(option_problems),
+            fragment: None,
+        };
+        LocalServerRenderer::<Widget>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await
+    }
+
+    fn ready() -> Loaded {
+        Loaded::Ready(Rc::new(default_content()))
+    }
+
+    #[tokio::test]
+    async fn chosen_roles_show_in_the_chosen_order_and_nothing_else() {
+        let html = render_widget(&[("roles", "cmo,cio")], ready()).await;
+        let cmo = html.find("data-role=\"cmo\"").expect("cmo");
+        let cio = html.find("data-role=\"cio\"").expect("cio");
+        assert!(cmo < cio, "cmo column first");
+        assert_eq!(count(&html, "data-role=\""), 2);
+        assert_eq!(count(&html, "data-filter=\"roles:"), 2);
+        assert!(!html.contains("data-filter=\"roles:cto\""));
+    }
+
+    #[tokio::test]
+    async fn theme_compact_and_initial_filters_apply() {
+        let html = render_widget(
+            &[("theme", "dark"), ("compact", ""), ("focus", "external")],
+            ready(),
+        )
+        .await;
+        assert!(html.starts_with("<div data-theme=\"dark\" class=\"rc rc--compact\">"));
+        assert!(html.contains("data-filter=\"focus:external\" aria-pressed=\"true\""));
+        assert_eq!(count(&html, "data-focus=\"internal\""), 0);
+    }
+
+    #[tokio::test]
+    async fn facets_option_hides_controls_but_keeps_their_filters() {
+        let html = render_widget(&[("facets", "focus"), ("line", "top")], ready()).await;
+        assert!(html.contains("data-filter=\"focus:internal\""));
+        assert!(!html.contains("data-filter=\"line:"));
+        assert!(!html.contains("data-filter=\"topic:"));
+        assert!(!html.contains("type=\"search\""));
+        assert_eq!(count(&html, "data-line=\"bottom\""), 0);
+    }
+
+    #[tokio::test]
+    async fn a_single_role_has_no_role_toggle() {
+        let html = render_widget(&[("roles", "cto")], ready()).await;
+        assert!(!html.contains("data-filter=\"roles:"));
+        assert_eq!(count(&html, "data-role=\""), 1);
+    }
+
+    #[tokio::test]
+    async fn bad_options_show_a_notice_and_the_widget_still_works() {
+        let html = render_widget(&[("colour", "red"), ("roles", "cio,cfo")], ready()).await;
+        let notice = &html[html.find("rc-notice").expect("a notice")..];
+        assert!(notice.contains("data-colour: unknown option"));
+        assert!(notice.contains("data-roles: \"cfo\" is not one of"));
+        assert_eq!(count(&html, "data-role=\"cio\""), 1);
+    }
+
+    #[tokio::test]
+    async fn failed_content_shows_its_errors_inside_the_widget_root() {
+        let errors =
+            role_compare::content::parse_content("{\"version\": 1,").expect_err("truncated JSON");
+        let html = render_widget(&[], Loaded::Failed(Rc::new(errors))).await;
+        assert!(html.starts_with("<div data-theme=\"auto\" class=\"rc\">"));
+        assert!(html.contains("role=\"alert\""));
+        assert!(html.contains("invalid JSON at line 1"));
+        assert!(!html.contains("data-role=\""));
+    }
+
+    #[tokio::test]
+    async fn custom_content_renders_its_own_roles_and_duties() {
+        let json = std::fs::read_to_string("tests/fixtures/custom-valid.json").expect("fixture");
+        let content = role_compare::content::parse_content(&json).expect("valid");
+        let first_duty = content.duties[0].id.clone();
+        let roles: Vec<String> = content.roles.iter().map(|r| r.id.clone()).collect();
+        let html = render_widget(&[], Loaded::Ready(Rc::new(content))).await;
+        for role in roles {
+            assert!(html.contains(&format!("data-role=\"{role}\"")), "{role}");
+        }
+        assert!(html.contains(&format!("data-duty=\"{first_duty}\"")));
+    }
+}
