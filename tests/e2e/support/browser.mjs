@@ -27,25 +27,35 @@ export function launch(options = {}) {
  *
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{viewport?: {width: number, height: number}, colorScheme?: 'light'|'dark', waitForWidget?: boolean}} [options]
+ * @param {{viewport?: {width: number, height: number}, colorScheme?: 'light'|'dark', waitForWidget?: boolean, expectedMissing?: string[]}} [options]
+ *   `expectedMissing`: URLs the page requests on purpose and the server answers with 404; the
+ *   browser's "Failed to load resource … 404" console errors for exactly those are not recorded.
  * @returns {Promise<{context, page, errors: string[]}>} `errors` keeps filling while the page lives.
  */
-export async function openPage(browser, url, { viewport, colorScheme = 'light', waitForWidget: wait = true } = {}) {
+export async function openPage(
+  browser,
+  url,
+  { viewport, colorScheme = 'light', waitForWidget: wait = true, expectedMissing = [] } = {},
+) {
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1280, height: 900 },
     colorScheme,
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { expectedMissing });
   await page.goto(url);
   if (wait) await waitForWidget(page);
   return { context, page, errors };
 }
 
-/** Starts recording uncaught errors and console errors of `page`; returns the live list. */
-export function watchErrors(page) {
+/**
+ * Starts recording uncaught errors and console errors of `page` (and its frames); returns the
+ * live list. `expectedMissing`: as in openPage.
+ */
+export function watchErrors(page, { expectedMissing = [] } = {}) {
   const errors = [];
+  const missing = new Set(expectedMissing.map((u) => new URL(u).href));
   page.on('pageerror', (err) => {
     errors.push(`uncaught: ${err.stack || err.message || String(err)}`);
   });
@@ -53,6 +63,7 @@ export function watchErrors(page) {
     if (msg.type() !== 'error') return;
     const where = msg.location()?.url ?? '';
     if (isFavicon(where) || (/favicon\.ico/.test(msg.text()) && /404/.test(msg.text()))) return;
+    if (missing.has(where) && /status of 404\b/.test(msg.text())) return;
     errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('crash', () => errors.push('the page crashed'));

@@ -23,14 +23,30 @@ export const CONTENT_TYPES = {
 /**
  * Serves `dir` over HTTP on 127.0.0.1.
  * @param {string} dir the directory to serve; `/` and `/sub/` serve the `index.html` inside.
- * @param {{port?: number}} [options] `port` 0 (the default) picks a free one.
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>} `url` ends in `/`.
+ * @param {{port?: number, cors?: boolean, transform?: Transform}} [options]
+ *   `port` 0 (the default) picks a free one.
+ *   `cors`: send `Access-Control-Allow-Origin: *` with every response. A page on another origin
+ *   that embeds the widget loads `embed.js` as a module, which imports `role-compare.js` and
+ *   fetches `role-compare_bg.wasm` (and content JSON, if the author keeps it with the widget):
+ *   module scripts and fetch() are CORS requests, so a real CDN or static host serving the
+ *   widget to blogs on other origins must send this header, and the cross-origin tests serve
+ *   `dist/` the same way. (The stylesheet and `frame-parent.js` are plain `<link>`/`<script>`
+ *   loads and would work without it.)
+ *   `transform`: called for every file served, may return new content (string or Buffer) or
+ *   `undefined` to send the file as it is; e.g. to put the other server's origin into host pages.
+ * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
+ *   `url` ends in `/`; `origin` is `url` without it.
+ *
+ * @typedef {(file: {pathname: string, ext: string, body: Buffer}) => string | Buffer | undefined} Transform
+ *   `pathname` is the request path (after `/` → `/index.html`), `ext` the lower-case extension.
  */
-export async function serve(dir, { port = 0 } = {}) {
+export async function serve(dir, { port = 0, cors = false, transform } = {}) {
   const root = await realpath(path.resolve(dir));
+  const extraHeaders = cors ? { 'Access-Control-Allow-Origin': '*' } : {};
 
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => {
+    for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+    handle(root, req, res, transform).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.destroy();
     });
@@ -53,6 +69,7 @@ export async function serve(dir, { port = 0 } = {}) {
 
   return {
     url: `http://127.0.0.1:${actual}/`,
+    origin: `http://127.0.0.1:${actual}`,
     port: actual,
     close: () =>
       new Promise((resolve, reject) => {
@@ -62,7 +79,7 @@ export async function serve(dir, { port = 0 } = {}) {
   };
 }
 
-async function handle(root, req, res) {
+async function handle(root, req, res, transform) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'method not allowed');
@@ -96,15 +113,22 @@ async function handle(root, req, res) {
   try {
     const stat = await file.stat();
     if (!stat.isFile()) return send(res, 404, 'not found');
-    const type = CONTENT_TYPES[path.extname(real).toLowerCase()];
+    const ext = path.extname(real).toLowerCase();
+    const type = CONTENT_TYPES[ext];
+    let body = null;
+    if (transform) {
+      const original = await file.readFile();
+      const changed = transform({ pathname, ext, body: original });
+      body = changed === undefined ? original : Buffer.from(changed);
+    }
     res.writeHead(200, {
       'Content-Type': type ?? 'application/octet-stream',
-      'Content-Length': stat.size,
+      'Content-Length': body ? body.length : stat.size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return res.end();
-    res.end(await file.readFile());
+    res.end(body ?? (await file.readFile()));
   } finally {
     await file.close();
   }

@@ -5,12 +5,19 @@
 
 import assert from 'node:assert/strict';
 
-/** Everything the tests compare, read in one round trip. */
-export function readView(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('.rc');
+/**
+ * Everything the tests compare, read in one round trip.
+ * @param page a Page or a Frame (the iframe embed).
+ * @param {{within?: string}} [options] `within`: a CSS selector of the element the widget is
+ *   mounted in, for pages with several widgets; by default the whole document.
+ */
+export function readView(page, { within = null } = {}) {
+  return page.evaluate((within) => {
+    const scope = within ? document.querySelector(within) : document;
+    if (!scope) throw new Error(`readView: no element matches ${within}`);
+    const root = scope.querySelector('.rc');
     const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : null);
-    const duties = [...document.querySelectorAll('.rc [data-duty]')].map((d) => ({
+    const duties = [...scope.querySelectorAll('.rc [data-duty]')].map((d) => ({
       id: d.dataset.duty,
       role: d.closest('[data-role]')?.dataset.role ?? null,
       focus: d.dataset.focus,
@@ -22,7 +29,7 @@ export function readView(page) {
       visible: d.checkVisibility ? d.checkVisibility() : d.getClientRects().length > 0,
     }));
     const toggles = {};
-    for (const b of document.querySelectorAll('.rc button[data-filter]')) {
+    for (const b of scope.querySelectorAll('.rc button[data-filter]')) {
       toggles[b.dataset.filter] = {
         pressed: b.getAttribute('aria-pressed'),
         count: Number(text(b.querySelector('.rc-toggle-count'))),
@@ -30,17 +37,18 @@ export function readView(page) {
     }
     return {
       hasRoot: !!root,
-      roles: [...document.querySelectorAll('.rc [data-role]')].map((c) => c.dataset.role),
+      roles: [...scope.querySelectorAll('.rc [data-role]')].map((c) => c.dataset.role),
       duties,
       toggles,
       pressed: Object.keys(toggles).filter((k) => toggles[k].pressed === 'true'),
-      status: text(document.querySelector('.rc [role="status"]')),
-      notice: text(document.querySelector('.rc .rc-notice')),
-      empty: text(document.querySelector('.rc .rc-empty')),
-      search: document.querySelector('.rc input[type="search"]')?.value ?? null,
+      status: text(scope.querySelector('.rc [role="status"]')),
+      notice: text(scope.querySelector('.rc .rc-notice')),
+      error: text(scope.querySelector('.rc .rc-error')),
+      empty: text(scope.querySelector('.rc .rc-empty')),
+      search: scope.querySelector('.rc input[type="search"]')?.value ?? null,
       hash: location.hash,
     };
-  });
+  }, within);
 }
 
 /** The pressed toggles that filter duties (every facet but `roles`). */
@@ -84,14 +92,15 @@ export function assertStatusMatchesDom(view, message = '') {
 
 /**
  * Waits until `predicate(view)` holds for the widget's view, polling on animation frames inside
- * the page (no fixed sleeps). On timeout fails with `what` and the view as last seen.
+ * the page (no fixed sleeps). On timeout fails with `what` and the view as last seen (of the
+ * widget in `within`, a CSS selector of its host element, when given).
  */
-export async function waitForView(page, what, predicateSource, { timeout = 5_000 } = {}) {
+export async function waitForView(page, what, predicateSource, { timeout = 5_000, within = null } = {}) {
   try {
     await page.waitForFunction(predicateSource, undefined, { timeout, polling: 'raf' });
   } catch (err) {
     if (!/Timeout/i.test(String(err?.message))) throw err;
-    const view = await readView(page).catch(() => null);
+    const view = await readView(page, { within }).catch(() => null);
     const brief = view && {
       roles: view.roles,
       duties: view.duties.length,
@@ -106,12 +115,22 @@ export async function waitForView(page, what, predicateSource, { timeout = 5_000
   }
 }
 
-/** Waits until the toggle `filter` ("focus:internal") has aria-pressed `pressed`. */
-export function waitForPressed(page, filter, pressed = true) {
+/** `selector` inside the element matching `within`, or anywhere when `within` is null. */
+export function scoped(within, selector) {
+  return within ? `${within} ${selector}` : selector;
+}
+
+/**
+ * Waits until the toggle `filter` ("focus:internal") has aria-pressed `pressed`; `within` as in
+ * readView, for pages with several widgets.
+ */
+export function waitForPressed(page, filter, pressed = true, { within = null } = {}) {
+  const selector = scoped(within, `.rc button[data-filter="${filter}"]`);
   return waitForView(
     page,
-    `${filter} to be ${pressed ? 'pressed' : 'unpressed'}`,
-    `document.querySelector('.rc button[data-filter="${filter}"]')?.getAttribute('aria-pressed') === '${pressed}'`,
+    `${filter} to be ${pressed ? 'pressed' : 'unpressed'}${within ? ` in ${within}` : ''}`,
+    `document.querySelector(${JSON.stringify(selector)})?.getAttribute('aria-pressed') === '${pressed}'`,
+    { within },
   );
 }
 
@@ -129,12 +148,12 @@ export function waitForShown(page, n) {
   );
 }
 
-/** Clicks a toggle button and waits for its aria-pressed to flip. */
-export async function toggle(page, filter) {
-  const button = page.locator(`.rc button[data-filter="${filter}"]`);
+/** Clicks a toggle button and waits for its aria-pressed to flip; `within` as in readView. */
+export async function toggle(page, filter, { within = null } = {}) {
+  const button = page.locator(scoped(within, `.rc button[data-filter="${filter}"]`));
   const before = await button.getAttribute('aria-pressed');
   await button.click();
-  await waitForPressed(page, filter, before !== 'true');
+  await waitForPressed(page, filter, before !== 'true', { within });
 }
 
 /** WCAG relative luminance of a CSS `rgb()`/`rgba()` colour string; null if it cannot parse. */
