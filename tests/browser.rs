@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use role_compare::components::{Comparison, ComparisonProps};
 use role_compare::content::default_content;
-use role_compare::filter::Query;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -21,20 +20,10 @@ fn document() -> web_sys::Document {
 
 /// Mounts a widget into a fresh element; `owns_url` makes it read and write the fragment.
 fn mount(owns_url: bool) -> Element {
-    let host = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    let content = default_content();
+    let host = host();
     let props = ComparisonProps {
-        base: Query::initial(&content),
-        roles: (0..content.roles.len()).collect(),
-        controls: Default::default(),
-        content: Rc::new(content),
         fragment: owns_url.then(|| "".into()),
-        heading_level: 2,
+        ..ComparisonProps::new(Rc::new(default_content()))
     };
     yew::Renderer::<Comparison>::with_root_and_props(host.clone(), props).render();
     host
@@ -157,7 +146,7 @@ async fn showing_an_optional_role_adds_its_column() {
     root.remove();
 }
 
-/// A host element attached to the page, for the `mount` entry point.
+/// A new element attached to the page.
 fn host() -> Element {
     let host = document().create_element("div").expect("div");
     document()

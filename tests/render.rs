@@ -8,18 +8,13 @@ use role_compare::components::{
     Comparison, ComparisonProps, ContentErrorBox, ContentErrorBoxProps,
 };
 use role_compare::content::{default_content, validate, ContentError};
-use role_compare::filter::Query;
 use yew::LocalServerRenderer;
 
 async fn render(fragment: Option<&str>, heading_level: u8) -> String {
-    let content = default_content();
     let props = ComparisonProps {
-        base: Query::initial(&content),
-        roles: (0..content.roles.len()).collect(),
-        controls: Default::default(),
-        content: Rc::new(content),
         fragment: fragment.map(|f| f.to_string().into()),
         heading_level,
+        ..ComparisonProps::new(Rc::new(default_content()))
     };
     LocalServerRenderer::<Comparison>::with_props(props)
         .hydratable(false)
@@ -146,14 +141,7 @@ async fn content_text_is_escaped_never_markup() {
     let mut content = default_content();
     content.duties[0].text = "<img src=x onerror=alert(1)> & more".into();
     assert_eq!(validate(&content), Ok(()));
-    let props = ComparisonProps {
-        base: Query::initial(&content),
-        roles: (0..content.roles.len()).collect(),
-        controls: Default::default(),
-        content: Rc::new(content),
-        fragment: None,
-        heading_level: 2,
-    };
+    let props = ComparisonProps::new(Rc::new(content));
     let html = LocalServerRenderer::<Comparison>::with_props(props)
         .hydratable(false)
         .render()

@@ -30,6 +30,21 @@ pub struct ComparisonProps {
     pub heading_level: u8,
 }
 
+impl ComparisonProps {
+    /// Every role of `content` offered, its default roles shown, no filters, every control, no
+    /// URL: the plain widget.
+    pub fn new(content: Rc<Content>) -> Self {
+        ComparisonProps {
+            base: Query::initial(&content),
+            roles: (0..content.roles.len()).collect(),
+            controls: Controls::default(),
+            content,
+            fragment: None,
+            heading_level: 2,
+        }
+    }
+}
+
 #[component]
 pub fn Comparison(props: &ComparisonProps) -> Html {
     let state = {
