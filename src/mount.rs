@@ -16,6 +16,9 @@ use crate::web::current_fragment;
 
 struct Mounted {
     host: Element,
+    /// The element the app renders into, a child of `host`. A fresh one per mount, so a
+    /// replaced app can never render into the host again, even if yew had not yet rendered it.
+    root: Element,
     app: AppHandle<Widget>,
     owns_url: bool,
 }
@@ -65,10 +68,19 @@ pub fn mount(
         option_problems: Rc::new(option_problems),
         fragment: owns_url.then(|| current_fragment().into()),
     };
-    let app = yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
+    let Some(root) = host
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return false;
+    };
+    root.set_class_name("rc-mount");
+    host.replace_children_with_node_1(&root);
+    let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host,
+            root,
             app,
             owns_url,
         })
@@ -87,6 +99,7 @@ pub fn unmount(host: &Element) -> bool {
     match found {
         Some(widget) => {
             widget.app.destroy();
+            widget.root.remove();
             true
         }
         None => false,

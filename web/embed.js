@@ -12,6 +12,10 @@ const base = new URL("./", import.meta.url);
 const SELECTOR = "[data-role-compare]";
 // Content text per host element, kept because mounting replaces the element's children.
 const inlineContent = new WeakMap();
+// Elements with a widget (or one on its way), for mountAll() to skip.
+const mounted = new WeakSet();
+// The last mount() of each element: mounts of one element run one after the other.
+const pending = new WeakMap();
 
 let ready = null;
 function loadWasm() {
@@ -84,22 +88,33 @@ function showFailure(element, error) {
 
 /** Mounts (or re-mounts) a widget into `element`. Options: as the data-* attributes, e.g.
  *  { roles: "cio,cmo", focus: "external", theme: "dark", headingLevel: 3, content: {...} }. */
-export async function mount(element, options = {}) {
+export function mount(element, options = {}) {
+  if (!(element instanceof Element)) {
+    console.error("role-compare: mount() needs a DOM element");
+    return Promise.resolve();
+  }
+  mounted.add(element);
+  const next = (pending.get(element) ?? Promise.resolve()).then(() => mountNow(element, options));
+  pending.set(element, next);
+  return next;
+}
+
+async function mountNow(element, options) {
   try {
-    if (!(element instanceof Element)) throw new TypeError("mount() needs a DOM element");
     addStylesheet();
     const pairs = [...attributeOptions(element), ...objectOptions(options)];
     const [[json, error]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
     mountWasm(element, pairs.flat(), json ?? undefined, error ?? undefined);
   } catch (error) {
     console.error("role-compare:", error);
-    if (element instanceof Element) showFailure(element, error);
+    showFailure(element, error);
   }
 }
 
 /** Removes the widget from `element`; returns whether there was one. */
 export function unmount(element) {
   try {
+    mounted.delete(element);
     return ready !== null && unmountWasm(element);
   } catch (error) {
     console.error("role-compare:", error);
@@ -109,7 +124,8 @@ export function unmount(element) {
 
 /** Mounts every `[data-role-compare]` element not mounted yet. */
 export function mountAll(root = document) {
-  return Promise.all([...root.querySelectorAll(SELECTOR)].map((element) => mount(element)));
+  const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
+  return Promise.all(fresh.map((element) => mount(element)));
 }
 
 window.RoleCompare = { mount, unmount, mountAll };

@@ -3,11 +3,14 @@
 
 const banner = document.getElementById("update-banner");
 const reloadButton = document.getElementById("update-reload");
+// Whether the reader asked for the new version (in this tab).
+let asked = false;
 
 function offerUpdate(worker) {
   if (!banner || !reloadButton) return;
   banner.hidden = false;
   reloadButton.addEventListener("click", () => {
+    asked = true;
     reloadButton.disabled = true;
     worker.postMessage("skip-waiting");
   }, { once: true });
@@ -17,9 +20,10 @@ async function register() {
   if (!("serviceWorker" in navigator)) return;
   const hadController = Boolean(navigator.serviceWorker.controller);
   const registration = await navigator.serviceWorker.register("./sw.js", { updateViaCache: "none" });
-  // The new worker took over at the reader's request: load the new version.
+  // A new worker took over, at the reader's request here or in another tab: load the new
+  // version. (On a first visit the worker claims the page too; nothing to reload then.)
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (hadController) location.reload();
+    if (hadController || asked) location.reload();
   });
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
   registration.addEventListener("updatefound", () => {

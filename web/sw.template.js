@@ -11,7 +11,10 @@ const PREFIX = "role-compare-";
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // Straight from the server: file names carry no hash, so the browser's HTTP cache may still
+  // hold the previous build's files under the same names.
+  const fresh = FILES.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener("activate", (event) => {

@@ -23,7 +23,7 @@ export const CONTENT_TYPES = {
 /**
  * Serves `dir` over HTTP on 127.0.0.1.
  * @param {string} dir the directory to serve; `/` and `/sub/` serve the `index.html` inside.
- * @param {{port?: number, cors?: boolean, transform?: Transform}} [options]
+ * @param {{port?: number, cors?: boolean, transform?: Transform, prefix?: string, cacheControl?: string | ((pathname: string) => string)}} [options]
  *   `port` 0 (the default) picks a free one.
  *   `cors`: send `Access-Control-Allow-Origin: *` with every response. A page on another origin
  *   that embeds the widget loads `embed.js` as a module, which imports `role-compare.js` and
@@ -34,19 +34,27 @@ export const CONTENT_TYPES = {
  *   loads and would work without it.)
  *   `transform`: called for every file served, may return new content (string or Buffer) or
  *   `undefined` to send the file as it is; e.g. to put the other server's origin into host pages.
+ *   `prefix`: a path such as `/tools/role-compare/` to serve `dir` under, as a site deployed in a
+ *   sub-directory is: `<prefix>x` serves `dir/x`, the prefix without its final `/` redirects to
+ *   it, and every other path is 404. Default `/` (the directory at the root). `url` then ends in
+ *   the prefix (`http://127.0.0.1:PORT/tools/role-compare/`); `origin` is unchanged.
+ *   `cacheControl`: the `Cache-Control` header of the files served, or a function of the
+ *   pathname (as `transform` gets it) returning it; default `no-store`. E.g. `max-age=600`, what
+ *   GitHub Pages sends, to test what a browser's HTTP cache does to an update.
  * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
- *   `url` ends in `/`; `origin` is `url` without it.
+ *   `url` ends in `/`; `origin` is `url` without it (without the prefix, when there is one).
  *
  * @typedef {(file: {pathname: string, ext: string, body: Buffer}) => string | Buffer | undefined} Transform
  *   `pathname` is the request path (after `/` → `/index.html`), `ext` the lower-case extension.
  */
-export async function serve(dir, { port = 0, cors = false, transform } = {}) {
+export async function serve(dir, { port = 0, cors = false, transform, prefix = '/', cacheControl = 'no-store' } = {}) {
   const root = await realpath(path.resolve(dir));
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`serve: prefix must start and end with "/", got ${prefix}`);
   const extraHeaders = cors ? { 'Access-Control-Allow-Origin': '*' } : {};
 
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
-    handle(root, req, res, transform).catch(() => {
+    handle(root, req, res, transform, prefix, cacheControl).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.destroy();
     });
@@ -68,7 +76,7 @@ export async function serve(dir, { port = 0, cors = false, transform } = {}) {
   const { port: actual } = server.address();
 
   return {
-    url: `http://127.0.0.1:${actual}/`,
+    url: `http://127.0.0.1:${actual}${prefix}`,
     origin: `http://127.0.0.1:${actual}`,
     port: actual,
     close: () =>
@@ -79,7 +87,7 @@ export async function serve(dir, { port = 0, cors = false, transform } = {}) {
   };
 }
 
-async function handle(root, req, res, transform) {
+async function handle(root, req, res, transform, prefix = '/', cacheControl = 'no-store') {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'method not allowed');
@@ -91,6 +99,14 @@ async function handle(root, req, res, transform) {
     return send(res, 400, 'bad request');
   }
   if (pathname.includes('\0')) return send(res, 400, 'bad request');
+  if (prefix !== '/') {
+    if (pathname === prefix.slice(0, -1)) {
+      res.writeHead(301, { Location: prefix, 'Content-Length': 0, 'Cache-Control': 'no-store' });
+      return res.end();
+    }
+    if (!pathname.startsWith(prefix)) return send(res, 404, 'not found');
+    pathname = pathname.slice(prefix.length - 1);
+  }
   if (pathname.endsWith('/')) pathname += 'index.html';
 
   // Resolve inside root, then follow symlinks and check again: nothing outside root is served.
@@ -124,7 +140,7 @@ async function handle(root, req, res, transform) {
     res.writeHead(200, {
       'Content-Type': type ?? 'application/octet-stream',
       'Content-Length': body ? body.length : stat.size,
-      'Cache-Control': 'no-store',
+      'Cache-Control': typeof cacheControl === 'function' ? cacheControl(pathname) : cacheControl,
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return res.end();

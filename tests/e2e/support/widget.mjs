@@ -38,6 +38,10 @@ export function readView(page, { within = null } = {}) {
     return {
       hasRoot: !!root,
       roles: [...scope.querySelectorAll('.rc [data-role]')].map((c) => c.dataset.role),
+      // Each column's title ("CIO"; "Platform lead"), without the full name beside it.
+      titles: [...scope.querySelectorAll('.rc [data-role] .rc-role-title')].map((h) =>
+        [...h.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim(),
+      ),
       duties,
       toggles,
       pressed: Object.keys(toggles).filter((k) => toggles[k].pressed === 'true'),
@@ -57,34 +61,40 @@ export function pressedFilters(view) {
 }
 
 /**
- * Parses "9 of 27 duties · CIO 4 · CTO 3 · CMO 2" into {shown, total, perRole: {cio: 4, ...}};
+ * Parses "9 of 27 duties · CIO 4 · CTO 3 · CMO 2" into {shown, total, perRole: {cio: 4, ...}}
+ * (keys: the role titles in lower case, so "Platform lead 2" gives {"platform lead": 2});
  * `null` when the line does not read like that.
  */
 export function parseStatus(status) {
-  const m = /^(\d+) of (\d+) dut(?:y|ies)((?: · [A-Za-z]+ \d+)*)$/.exec(status ?? '');
+  const m = /^(\d+) of (\d+) dut(?:y|ies)((?: · [^·]+? \d+)*)$/.exec(status ?? '');
   if (!m) return null;
   const perRole = {};
   for (const part of m[3].split(' · ').filter(Boolean)) {
-    const [title, n] = part.split(' ');
+    const [, title, n] = /^(.+) (\d+)$/.exec(part);
     perRole[title.toLowerCase()] = Number(n);
   }
   return { shown: Number(m[1]), total: Number(m[2]), perRole };
 }
 
-/** Asserts that the status line agrees with the duties in the DOM; returns the parsed line. */
+/**
+ * Asserts that the status line agrees with the duties in the DOM; returns the parsed line. The
+ * line names columns by title, which for the default roles is the id in capitals ("CIO"); for
+ * an author's roles the view's column titles say which is which.
+ */
 export function assertStatusMatchesDom(view, message = '') {
   const parsed = parseStatus(view.status);
   assert.ok(parsed, `${message}status line should read "N of M duties · ROLE n · …", got ${JSON.stringify(view.status)}`);
   assert.equal(parsed.shown, view.duties.length, `${message}status line's first number vs duties shown (status: ${view.status})`);
+  const keys = view.titles?.length === view.roles.length ? view.titles.map((t) => t.toLowerCase()) : view.roles;
   assert.deepEqual(
     Object.keys(parsed.perRole),
-    view.roles,
+    keys,
     `${message}status line should name the shown columns in order (status: ${view.status})`,
   );
-  for (const role of view.roles) {
+  view.roles.forEach((role, i) => {
     const inColumn = view.duties.filter((d) => d.role === role).length;
-    assert.equal(parsed.perRole[role], inColumn, `${message}status count for ${role} vs its column (status: ${view.status})`);
-  }
+    assert.equal(parsed.perRole[keys[i]], inColumn, `${message}status count for ${role} vs its column (status: ${view.status})`);
+  });
   const hidden = view.duties.filter((d) => !d.visible).map((d) => d.id);
   assert.deepEqual(hidden, [], `${message}every duty in the DOM should be visible`);
   return parsed;
