@@ -243,3 +243,26 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
         h.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn mounting_twice_in_a_row_leaves_one_widget_the_last() {
+    use role_compare::mount::{mount, unmount};
+    let h = host();
+    mount(h.clone(), options(&["roles", "cmo"]), None, None);
+    // Before yew rendered the first app at all.
+    mount(h.clone(), options(&["roles", "cio"]), None, None);
+    yew::scheduler::flush().await;
+    assert_eq!(all(&h, ".rc").len(), 1);
+    let roles: Vec<String> = all(&h, "[data-role]")
+        .iter()
+        .filter_map(|c| c.get_attribute("data-role"))
+        .collect();
+    assert_eq!(roles, ["cio"]);
+    assert!(unmount(&h));
+    assert_eq!(
+        h.child_element_count(),
+        0,
+        "unmount empties the host at once"
+    );
+    h.remove();
+}
