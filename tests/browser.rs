@@ -50,6 +50,13 @@ fn click(root: &Element, selector: &str) {
         .click();
 }
 
+/// The page's URL fragment, with its `#`.
+fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 fn text(root: &Element, selector: &str) -> String {
     one(root, selector).text_content().unwrap_or_default()
 }
@@ -96,23 +103,13 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
         top.to_string()
     );
 
-    let hash = web_sys::window()
-        .expect("window")
-        .location()
-        .hash()
-        .expect("hash");
-    assert_eq!(hash, "#focus=internal");
+    assert_eq!(hash(), "#focus=internal");
 
     // Clicking again restores everything and clears the fragment.
     click(&root, "[data-filter='focus:internal']");
     yew::scheduler::flush().await;
     assert_eq!(all(&root, "[data-duty]").len(), before);
-    let hash = web_sys::window()
-        .expect("window")
-        .location()
-        .hash()
-        .expect("hash");
-    assert_eq!(hash, "");
+    assert_eq!(hash(), "");
     root.remove();
 }
 
@@ -125,12 +122,7 @@ async fn a_widget_without_the_url_keeps_its_state_in_memory() {
     assert!(all(&root, "[data-duty]")
         .iter()
         .all(|d| d.get_attribute("data-line").as_deref() == Some("bottom")));
-    let hash = web_sys::window()
-        .expect("window")
-        .location()
-        .hash()
-        .expect("hash");
-    assert_eq!(hash, "");
+    assert_eq!(hash(), "");
     root.remove();
 }
 
