@@ -1,5 +1,6 @@
 //! The filter bar: roles, focus, line and topics as toggle groups with counts, the search field
-//! and the one "Clear filters" action.
+//! and the one "Clear filters" action. In a phone-sized widget it folds behind a "Filters"
+//! button, so the duties come first; CSS decides by the widget's width.
 
 use std::rc::Rc;
 
@@ -62,6 +63,17 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
     };
+    // Only a narrow widget shows the button and folds the bar (see role-compare.css).
+    let open = use_state(|| false);
+    let on_disclose = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let query = &props.query;
+    let active = query.focus.len()
+        + query.line.len()
+        + query.topics.len()
+        + usize::from(!query.text.trim().is_empty());
     let controls = props.controls;
     let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>| {
         // One role alone needs no toggle: hiding it would leave nothing to show.
@@ -73,7 +85,20 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         })
     };
     html! {
-        <div class="rc-filters">
+        <>
+        <button
+            type="button"
+            class="rc-filters-toggle"
+            data-action="filters"
+            aria-expanded={if *open { "true" } else { "false" }}
+            onclick={on_disclose}
+        >
+            { "Filters" }
+            if active > 0 {
+                <span class="rc-toggle-count">{ active }<span class="rc-vh">{ " active" }</span></span>
+            }
+        </button>
+        <div class={classes!("rc-filters", (!*open).then_some("rc-filters--folded"))}>
             { group(Facet::Role, "Roles", roles) }
             { group(Facet::Focus, "Focus", focus) }
             { group(Facet::Line, "Line", line) }
@@ -93,5 +118,6 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 </button>
             </div>
         </div>
+        </>
     }
 }

@@ -401,6 +401,39 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       }, { viewport: PHONE });
     });
 
+    test('on a phone the filters fold behind a "Filters" button, so the duties come first', async () => {
+      await withPage('#focus=internal&line=bottom', async (page) => {
+        const toggle = page.locator('.rc [data-action="filters"]');
+        const bar = page.locator('.rc .rc-filters');
+        assert.equal(await toggle.isVisible(), true, 'the Filters button shows on a phone');
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+        assert.equal(await bar.isVisible(), false, 'the filter bar starts folded');
+        assert.match(await toggle.textContent(), /^Filters\s*2 active$/, 'the button counts the active filters');
+        // Under the page's own title and introduction, the status line and the first column
+        // start on the first screen.
+        for (const what of ['.rc [role="status"]', '.rc [data-role] .rc-role-title']) {
+          const box = await page.locator(what).first().boundingBox();
+          assert.ok(box && box.y + box.height < PHONE.height, `${what} is on the first screen (y ${box?.y})`);
+        }
+
+        await toggle.click();
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        await bar.waitFor({ state: 'visible' });
+        await page.locator('.rc [data-filter="focus:internal"]').click();
+        await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('focus') === null);
+        assert.match(await toggle.textContent(), /^Filters\s*1 active$/);
+        await toggle.click();
+        assert.equal(await bar.isVisible(), false, 'and folds again');
+      }, { viewport: PHONE });
+    });
+
+    test('on a desktop the filter bar is always open and has no Filters button', async () => {
+      await withPage('', async (page) => {
+        assert.equal(await page.locator('.rc [data-action="filters"]').isVisible(), false);
+        assert.equal(await page.locator('.rc .rc-filters').isVisible(), true);
+      }, { viewport: DESKTOP });
+    });
+
     test('on a desktop (1280 px) the columns sit side by side', async () => {
       await withPage('', async (page) => {
         const boxes = await columnBoxes(page);
