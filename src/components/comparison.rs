@@ -80,7 +80,12 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         .roles
         .iter()
         .copied()
-        .filter(|&r| query.roles.contains(&content.roles[r].id))
+        .filter(|&r| {
+            content
+                .roles
+                .get(r)
+                .is_some_and(|role| query.roles.contains(&role.id))
+        })
         .collect();
 
     let on_toggle = {
@@ -130,13 +135,12 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 </div>
             }
             <div class="rc-columns">
-                { for shown_roles.iter().map(|&r| {
-                    let role_id = &content.roles[r].id;
+                { for shown_roles.iter().filter_map(|&r| content.roles.get(r).map(|role| (r, &role.id))).map(|(r, role_id)| {
                     let duties: Vec<usize> = outcome
                         .shown
                         .iter()
                         .copied()
-                        .filter(|&d| content.duties[d].role == *role_id)
+                        .filter(|&d| content.duties.get(d).is_some_and(|duty| duty.role == *role_id))
                         .collect();
                     let total = content.duties.iter().filter(|d| d.role == *role_id).count();
                     html! {
