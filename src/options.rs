@@ -5,7 +5,7 @@
 
 use crate::filter::{Facet, Query};
 use crate::model::Content;
-use crate::url_state;
+use crate::url_state::{self, clip, describe_unknown};
 
 /// Colour theme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -212,15 +212,6 @@ fn split_list(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// Long garbage is cut in messages, so a notice stays a notice.
-fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if out.len() < text.len() {
-        out.push('…');
-    }
-    out
-}
-
 /// The options resolved against the content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setup {
@@ -247,15 +238,8 @@ pub fn resolve(options: &Options, content: &Content) -> Setup {
             match content.roles.iter().position(|r| r.id == *id) {
                 Some(i) if !chosen.contains(&i) => chosen.push(i),
                 Some(_) => {}
-                None => problems.push(
-                    [
-                        "data-roles: \"",
-                        &clip(id),
-                        "\" is not one of ",
-                        &ids(content),
-                    ]
-                    .concat(),
-                ),
+                None => problems
+                    .push(["data-", &describe_unknown(content, Facet::Role, &clip(id))].concat()),
             }
         }
         if chosen.is_empty() {
@@ -279,13 +263,4 @@ pub fn resolve(options: &Options, content: &Content) -> Setup {
         roles,
         problems,
     }
-}
-
-fn ids(content: &Content) -> String {
-    content
-        .roles
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -135,13 +135,14 @@ fn parse_list<T: PartialEq>(
         match known(item) {
             Some(v) if !out.contains(&v) => out.push(v),
             Some(_) => {}
-            None => unknown.push(item.chars().take(40).collect()),
+            None => unknown.push(clip(item)),
         }
     }
     out
 }
 
-fn describe_unknown(content: &Content, facet: Facet, bad: &str) -> String {
+/// `focus: "sideways" is not one of internal, external` (`bad` as given; clip it first).
+pub(crate) fn describe_unknown(content: &Content, facet: Facet, bad: &str) -> String {
     let known: Vec<&str> = match facet {
         Facet::Focus => Focus::ALL.iter().map(|f| f.id()).collect(),
         Facet::Line => Line::ALL.iter().map(|l| l.id()).collect(),
@@ -156,6 +157,15 @@ fn describe_unknown(content: &Content, facet: Facet, bad: &str) -> String {
         &known.join(", "),
     ]
     .concat()
+}
+
+/// Long garbage is cut in messages, so a notice stays a notice.
+pub(crate) fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), so the text survives any
