@@ -1,7 +1,7 @@
 //! Reads an author's content file (the JSON format of `docs/content-format.md`, version 1) into
 //! the model, reporting every problem with the path of the field it concerns.
 
-use super::{default_content, validate, ContentError, MAX_REPORTED_ERRORS};
+use super::{default_topics, validate, ContentError, MAX_REPORTED_ERRORS};
 use crate::json::{self, Json};
 use crate::model::{
     Content, Duty, DutyLink, Focus, FocusClaim, Line, LinkKind, Role, Source, Topic,
@@ -125,7 +125,7 @@ impl Reader {
         });
         // Authors who tag with the default topics need not repeat them.
         let topics = match o.get("topics") {
-            None => Some(default_content().topics),
+            None => Some(default_topics()),
             Some(v) => self.list(v, o.path_of("topics"), "topics", MAX_TOPICS, Reader::topic),
         };
         let roles = self.required(&o, "roles", |r, v, path| {

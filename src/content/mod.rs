@@ -19,13 +19,7 @@ pub fn default_content() -> Content {
                 date: s.date.into(),
             })
             .collect(),
-        topics: TOPICS
-            .iter()
-            .map(|t| Topic {
-                id: t.id.into(),
-                label: t.label.into(),
-            })
-            .collect(),
+        topics: default_topics(),
         roles: ROLES
             .iter()
             .map(|r| Role {
@@ -65,6 +59,17 @@ pub fn default_content() -> Content {
             })
             .collect(),
     }
+}
+
+/// The built-in topics, which an author's content uses when it lists none of its own.
+pub fn default_topics() -> Vec<Topic> {
+    TOPICS
+        .iter()
+        .map(|t| Topic {
+            id: t.id.into(),
+            label: t.label.into(),
+        })
+        .collect()
 }
 
 /// One problem found in content, with the path of the field it concerns, so that an author can
