@@ -46,12 +46,18 @@ impl Query {
         }
     }
 
+    /// How many duty filters are set: each facet value, and the search if any. Role choice
+    /// does not count.
+    pub fn active_filters(&self) -> usize {
+        self.focus.len()
+            + self.line.len()
+            + self.topics.len()
+            + usize::from(!self.text.trim().is_empty())
+    }
+
     /// Whether any duty filter (facet or text) is set; role choice does not count.
     pub fn has_filters(&self) -> bool {
-        !self.focus.is_empty()
-            || !self.line.is_empty()
-            || !self.topics.is_empty()
-            || !self.text.trim().is_empty()
+        self.active_filters() > 0
     }
 
     /// The same query with every duty filter cleared and the roles kept.

@@ -69,11 +69,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let query = &props.query;
-    let active = query.focus.len()
-        + query.line.len()
-        + query.topics.len()
-        + usize::from(!query.text.trim().is_empty());
+    let active = props.query.active_filters();
     let controls = props.controls;
     let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>| {
         // One role alone needs no toggle: hiding it would leave nothing to show.
