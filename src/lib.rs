@@ -6,7 +6,6 @@
 pub mod components;
 pub mod content;
 pub mod filter;
-pub mod json;
 pub mod model;
 pub mod options;
 pub mod state;

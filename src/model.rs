@@ -1,8 +1,18 @@
 //! The content model: roles, duties, sources and the facets a reader filters by.
 //! Plain data with no yew import, so the filter engine, the validator and the tests use it natively.
+//! The types derive serde's traits in the shape of the JSON content format (`docs/content-format.md`):
+//! field names in camelCase, ids for the enums, optional fields defaulted, unknown fields refused
+//! (a misspelt optional field must not silently do nothing).
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 /// Where a duty points: inside the organisation or towards customers, partners and the market.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Focus {
     Internal,
     External,
@@ -32,7 +42,8 @@ impl Focus {
 }
 
 /// Which financial line a duty serves: the top line (revenue) or the bottom line (cost, profit).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Line {
     Top,
     Bottom,
@@ -69,18 +80,22 @@ impl Line {
 }
 
 /// An article that content is drawn from. Every duty and claim names one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub title: String,
     /// Author and publication, as far as the article says.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
     /// Publication date as written (ISO date, or empty when the article has none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
 }
 
 /// A topic a duty can be tagged with (security, data, vendors ...).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
     pub label: String,
@@ -88,7 +103,8 @@ pub struct Topic {
 
 /// What one article says about where a role's focus lies. Several claims on one role that name
 /// different foci are a disagreement between articles, and the view shows it as one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FocusClaim {
     /// One focus, or both when the article says the role looks both ways.
     pub focus: Vec<Focus>,
@@ -96,23 +112,34 @@ pub struct FocusClaim {
 }
 
 /// A C-level role shown as one column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Role {
     /// Lowercase id: `cio`, `cto` ... used in `data-role`, the URL and content files.
     pub id: String,
     /// The short title shown as the column heading: "CIO".
     pub title: String,
-    /// The full name: "Chief Information Officer".
+    /// The full name: "Chief Information Officer". A file may leave it out; the loader then
+    /// puts the title here.
+    #[serde(default)]
     pub name: String,
     /// One line, in the project's words, on what the role is for.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Whether the column shows before the reader or the host page chooses roles.
+    #[serde(default = "shown")]
     pub shown_by_default: bool,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub focus_claims: Vec<FocusClaim>,
 }
 
 /// How two duties of different roles relate; the base for the later compare mode.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LinkKind {
     /// Both roles do this, or do it together.
     Shared,
@@ -136,14 +163,16 @@ impl LinkKind {
 }
 
 /// A link from one duty to a duty of another role.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DutyLink {
     pub duty: String,
     pub kind: LinkKind,
 }
 
 /// One duty of one role.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Duty {
     /// Stable id, e.g. `cio-security`; used in `data-duty` and later in deep links.
     pub id: String,
@@ -157,12 +186,20 @@ pub struct Duty {
     pub topics: Vec<String>,
     /// The id of the article it is drawn from.
     pub source: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub links: Vec<DutyLink>,
 }
 
 /// Everything the widget shows. Built from the default content or an author's file, and only
 /// handed to the view once [`crate::content::validate`] accepted it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// In a file it sits inside an object with `"version": 1` (see `crate::content`), and `topics`
+/// may be left out, for the built-in topics.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Content {
     pub sources: Vec<Source>,
     pub topics: Vec<Topic>,
@@ -190,5 +227,72 @@ impl Content {
             .filter(|r| r.shown_by_default)
             .map(|r| r.id.clone())
             .collect()
+    }
+}
+
+/// `shownByDefault` when a file leaves it out.
+fn shown() -> bool {
+    true
+}
+
+/// What an item of a content file is, for the error when it is no object.
+pub(crate) trait Described {
+    const WHAT: &'static str;
+}
+
+impl Described for Source {
+    const WHAT: &'static str = "a source object: {\"id\": ..., \"title\": ...}";
+}
+
+impl Described for Topic {
+    const WHAT: &'static str = "a topic object: {\"id\": ..., \"label\": ...}";
+}
+
+impl Described for FocusClaim {
+    const WHAT: &'static str = "a focus claim: {\"focus\": [...], \"source\": ...}";
+}
+
+impl Described for Role {
+    const WHAT: &'static str = "a role object: {\"id\": ..., \"title\": ...}";
+}
+
+impl Described for DutyLink {
+    const WHAT: &'static str = "a link: {\"duty\": ..., \"kind\": ...}";
+}
+
+impl Described for Duty {
+    const WHAT: &'static str = "a duty object: {\"id\": ..., \"role\": ..., \"text\": ...}";
+}
+
+/// Reads a list of objects, refusing anything but objects for its items. Serde's derived structs
+/// also accept an array of their fields in order (`["cio", "CIO"]` for a role), which no author
+/// means and the schema forbids: the item's error must read "expected a role object".
+pub(crate) fn objects<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Described,
+{
+    Vec::<ObjectOnly<T>>::deserialize(deserializer)
+        .map(|items| items.into_iter().map(|o| o.0).collect())
+}
+
+/// One value read as an object only (see [`objects`]).
+pub(crate) struct ObjectOnly<T>(pub T);
+
+impl<'de, T: Deserialize<'de> + Described> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Object<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de> + Described> Visitor<'de> for Object<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(T::WHAT)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(Object(PhantomData))
+            .map(ObjectOnly)
     }
 }

@@ -10,7 +10,7 @@ use web_sys::Element;
 use yew::AppHandle;
 
 use crate::components::{Loaded, Widget, WidgetProps};
-use crate::content::{default_content, parse_content, validate, ContentError};
+use crate::content::{built_in, parse_content, ContentError};
 use crate::options;
 use crate::web::current_fragment;
 
@@ -53,13 +53,10 @@ pub fn mount(
             Ok(content) => Loaded::Ready(Rc::new(content)),
             Err(errors) => Loaded::Failed(Rc::new(errors)),
         },
-        (None, None) => {
-            let content = default_content();
-            match validate(&content) {
-                Ok(()) => Loaded::Ready(Rc::new(content)),
-                Err(errors) => Loaded::Failed(Rc::new(errors)),
-            }
-        }
+        (None, None) => match built_in() {
+            Ok(content) => Loaded::Ready(content),
+            Err(errors) => Loaded::Failed(errors),
+        },
     };
     let owns_url = options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
     let props = WidgetProps {

@@ -5,6 +5,8 @@
 //! fragment. Reading never fails: a fragment that is not ours (a host page's `#section-2`
 //! anchor) is left alone, and a value the widget cannot use is skipped and reported.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use crate::filter::{Facet, Query};
 use crate::model::{Content, Focus, Line};
 
@@ -168,55 +170,25 @@ pub(crate) fn clip(text: &str) -> String {
     out
 }
 
-/// Percent-encodes everything but unreserved characters (RFC 3986), so the text survives any
-/// host page, mail client or chat app that passes the link on.
+/// Everything but the unreserved characters of RFC 3986 is percent-encoded, so the text
+/// survives any host page, mail client or chat app that passes the link on.
+const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes text for the fragment (`vendor risk` -> `vendor%20risk`).
 pub fn encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 15)] as char);
-        }
-    }
-    out
+    utf8_percent_encode(text, ESCAPED).to_string()
 }
 
-/// Decodes `%XX` escapes and `+` as a space. Broken escapes are kept as written and invalid
-/// UTF-8 becomes U+FFFD: whatever arrives, the result is some readable string.
+/// Decodes `%XX` escapes and `+` as a space, as forms and most link shorteners write them.
+/// Broken escapes are kept as written and invalid UTF-8 becomes U+FFFD: whatever arrives, the
+/// result is some readable string.
 pub fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => match (
-                bytes.get(i + 1).and_then(|b| hex(*b)),
-                bytes.get(i + 2).and_then(|b| hex(*b)),
-            ) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
+    // `+` first: a `%2B` must still decode to a plus sign.
+    percent_decode_str(&text.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
 }

@@ -1,75 +1,44 @@
-//! The default content and the validator every piece of content passes before the view sees it.
+//! The built-in content, content files, and the validator every piece of content passes
+//! before the view sees it.
+//!
+//! The built-in content is a content file like any author's, `content/roles.json`, embedded in
+//! the build and read by the same parser: one format, one source, checked against the JSON
+//! Schema by the test command. Editing a sentence needs no Rust.
 
-mod default_data;
-mod from_json;
+mod file;
 
-use crate::model::{Content, Duty, DutyLink, FocusClaim, Role, Source, Topic};
-use default_data::{DUTIES, ROLES, SOURCES, TOPICS};
-pub use from_json::{parse_content, MAX_CONTENT_BYTES};
+use std::collections::HashMap;
+use std::rc::Rc;
 
-/// The content that ships inside the build: the five articles' CIO, CTO, CMO, CISO and COO duties.
+use crate::model::{Content, Topic};
+use crate::url_state::clip;
+pub use file::{parse_content, to_json, MAX_CONTENT_BYTES};
+
+/// The built-in content file: the five articles' CIO, CTO, CMO, CISO and COO duties.
+pub const BUILT_IN_JSON: &str = include_str!("../../content/roles.json");
+
+thread_local! {
+    /// Read once per page (or thread): every widget with the built-in content shares it.
+    static BUILT_IN: Result<Rc<Content>, Rc<Vec<ContentError>>> =
+        // Without topics of its own, the built-in file has none: it is where they come from.
+        file::parse(BUILT_IN_JSON, Vec::new).map(Rc::new).map_err(Rc::new);
+}
+
+/// The built-in content, read and validated; its problems if the file were broken (the tests
+/// make sure it is not, and the widget would show them rather than fail silently).
+pub fn built_in() -> Result<Rc<Content>, Rc<Vec<ContentError>>> {
+    BUILT_IN.with(Clone::clone)
+}
+
+/// The built-in content, for tests and the native renderer. Empty if the file were broken;
+/// `tests/content.rs` fails first in that case.
 pub fn default_content() -> Content {
-    Content {
-        sources: SOURCES
-            .iter()
-            .map(|s| Source {
-                id: s.id.into(),
-                title: s.title.into(),
-                by: s.by.into(),
-                date: s.date.into(),
-            })
-            .collect(),
-        topics: default_topics(),
-        roles: ROLES
-            .iter()
-            .map(|r| Role {
-                id: r.id.into(),
-                title: r.title.into(),
-                name: r.name.into(),
-                summary: r.summary.into(),
-                shown_by_default: r.shown_by_default,
-                focus_claims: r
-                    .focus_claims
-                    .iter()
-                    .map(|(focus, source)| FocusClaim {
-                        focus: focus.to_vec(),
-                        source: (*source).into(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        duties: DUTIES
-            .iter()
-            .map(|d| Duty {
-                id: d.id.into(),
-                role: d.role.into(),
-                text: d.text.into(),
-                focus: d.focus,
-                line: d.line,
-                topics: d.topics.iter().map(|t| (*t).into()).collect(),
-                source: d.source.into(),
-                links: d
-                    .links
-                    .iter()
-                    .map(|(duty, kind)| DutyLink {
-                        duty: (*duty).into(),
-                        kind: *kind,
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
+    built_in().map(|c| (*c).clone()).unwrap_or_default()
 }
 
 /// The built-in topics, which an author's content uses when it lists none of its own.
 pub fn default_topics() -> Vec<Topic> {
-    TOPICS
-        .iter()
-        .map(|t| Topic {
-            id: t.id.into(),
-            label: t.label.into(),
-        })
-        .collect()
+    built_in().map(|c| c.topics.clone()).unwrap_or_default()
 }
 
 /// One problem found in content, with the path of the field it concerns, so that an author can
@@ -102,12 +71,56 @@ impl ContentError {
 /// At most this many problems are reported; past that the list would only bury the first ones.
 pub const MAX_REPORTED_ERRORS: usize = 20;
 
-/// Checks what the type system cannot: ids unique and well formed, every reference resolves,
-/// every role has duties, no empty text. Returns every problem found, in document order.
+/// How much content one widget takes, each with its reason. The byte limit of a file
+/// ([`MAX_CONTENT_BYTES`]) bounds the reading; these bound what a reader is asked to look at.
+pub mod limits {
+    /// Articles cited: far more than any comparison draws on.
+    pub const SOURCES: usize = 100;
+    /// Topics: each is a toggle in the filter bar; past 100 the bar stops being a filter.
+    pub const TOPICS: usize = 100;
+    /// Roles: each is a column; a whole leadership team fits.
+    pub const ROLES: usize = 20;
+    /// Duties: a whole leadership team's, in detail. Filtering 5,000 stays well under a frame's
+    /// worth of work per click (README, "Limits").
+    pub const DUTIES: usize = 5_000;
+    /// Characters in one text: longer than any title or duty; a longer string is a pasted
+    /// article, not content.
+    pub const TEXT_CHARS: usize = 2_000;
+}
+
+/// Checks what the type system cannot: the limits, ids unique and well formed, every reference
+/// resolves, every role has duties, no empty text. Returns every problem found (up to
+/// [`MAX_REPORTED_ERRORS`]), in document order.
 pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut err = |path: String, message: String| errors.push(ContentError::new(path, message));
 
+    let counts = [
+        ("sources", content.sources.len(), limits::SOURCES),
+        ("topics", content.topics.len(), limits::TOPICS),
+        ("roles", content.roles.len(), limits::ROLES),
+        ("duties", content.duties.len(), limits::DUTIES),
+    ];
+    let mut too_many = false;
+    for (list, count, max) in counts {
+        if count > max {
+            too_many = true;
+            err(
+                list.into(),
+                [
+                    "has ",
+                    &count.to_string(),
+                    " items; at most ",
+                    &max.to_string(),
+                    " are allowed",
+                ]
+                .concat(),
+            );
+        }
+    }
+    if too_many {
+        return Err(errors);
+    }
     if content.roles.is_empty() {
         err("roles".into(), "there must be at least one role".into());
     }
@@ -115,60 +128,59 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
         err("duties".into(), "there must be at least one duty".into());
     }
 
+    let sources = ids(content.sources.iter().map(|s| s.id.as_str()));
+    let topics = ids(content.topics.iter().map(|t| t.id.as_str()));
+    let roles = ids(content.roles.iter().map(|r| r.id.as_str()));
+    let duties = ids(content.duties.iter().map(|d| d.id.as_str()));
+    let check_source = |err: &mut dyn FnMut(String, String), at: &str, id: &str| {
+        if !sources.contains_key(id) {
+            err(
+                field(at, "source"),
+                unknown("source", id, content.sources.iter().map(|s| &s.id)),
+            );
+        }
+    };
+
     for (i, s) in content.sources.iter().enumerate() {
         let at = indexed("sources", i);
-        check_id(&mut err, &at, &s.id);
-        check_unique(
-            &mut err,
-            &at,
-            &s.id,
-            content.sources[..i].iter().map(|o| &o.id),
-        );
+        check_id(&mut err, &at, &s.id, &sources, i);
         check_text(&mut err, &at, "title", &s.title);
+        check_length(&mut err, &at, "by", &s.by);
+        check_length(&mut err, &at, "date", &s.date);
     }
     for (i, t) in content.topics.iter().enumerate() {
         let at = indexed("topics", i);
-        check_id(&mut err, &at, &t.id);
-        check_unique(
-            &mut err,
-            &at,
-            &t.id,
-            content.topics[..i].iter().map(|o| &o.id),
-        );
+        check_id(&mut err, &at, &t.id, &topics, i);
         check_text(&mut err, &at, "label", &t.label);
+    }
+    let mut has_duties = vec![false; content.roles.len()];
+    for d in &content.duties {
+        if let Some(&r) = roles.get(d.role.as_str()) {
+            has_duties[r] = true;
+        }
     }
     for (i, r) in content.roles.iter().enumerate() {
         let at = indexed("roles", i);
-        check_id(&mut err, &at, &r.id);
-        check_unique(
-            &mut err,
-            &at,
-            &r.id,
-            content.roles[..i].iter().map(|o| &o.id),
-        );
+        check_id(&mut err, &at, &r.id, &roles, i);
         check_text(&mut err, &at, "title", &r.title);
+        check_length(&mut err, &at, "name", &r.name);
+        check_length(&mut err, &at, "summary", &r.summary);
         for (j, claim) in r.focus_claims.iter().enumerate() {
             let at = [at.as_str(), ".", &indexed("focusClaims", j)].concat();
             if claim.focus.is_empty() {
                 err(field(&at, "focus"), "name at least one focus".into());
             }
-            check_source(&mut err, content, &at, &claim.source);
+            check_source(&mut err, &at, &claim.source);
         }
-        if !content.duties.iter().any(|d| d.role == r.id) {
-            err(at, ["role \"", &r.id, "\" has no duties"].concat());
+        if !has_duties[i] {
+            err(at, ["role \"", &clip(&r.id), "\" has no duties"].concat());
         }
     }
     for (i, d) in content.duties.iter().enumerate() {
         let at = indexed("duties", i);
-        check_id(&mut err, &at, &d.id);
-        check_unique(
-            &mut err,
-            &at,
-            &d.id,
-            content.duties[..i].iter().map(|o| &o.id),
-        );
+        check_id(&mut err, &at, &d.id, &duties, i);
         check_text(&mut err, &at, "text", &d.text);
-        if content.role(&d.role).is_none() {
+        if !roles.contains_key(d.role.as_str()) {
             err(
                 field(&at, "role"),
                 unknown("role", &d.role, content.roles.iter().map(|r| &r.id)),
@@ -178,7 +190,7 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
             err(field(&at, "topics"), "name at least one topic".into());
         }
         for (j, t) in d.topics.iter().enumerate() {
-            if content.topic(t).is_none() {
+            if !topics.contains_key(t.as_str()) {
                 let path = [field(&at, "topics"), "[".into(), j.to_string(), "]".into()].concat();
                 err(
                     path,
@@ -186,11 +198,17 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
                 );
             }
         }
-        check_source(&mut err, content, &at, &d.source);
+        check_source(&mut err, &at, &d.source);
         for (j, link) in d.links.iter().enumerate() {
             let path = [at.as_str(), ".", &indexed("links", j), ".duty"].concat();
-            match content.duties.iter().find(|o| o.id == link.duty) {
-                None => err(path, ["no duty has the id \"", &link.duty, "\""].concat()),
+            match duties
+                .get(link.duty.as_str())
+                .and_then(|&o| content.duties.get(o))
+            {
+                None => err(
+                    path,
+                    ["no duty has the id \"", &clip(&link.duty), "\""].concat(),
+                ),
                 Some(other) if other.role == d.role => err(
                     path,
                     "links join duties of different roles; this one has the same role".into(),
@@ -205,6 +223,16 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Each id of a list and the index of its first occurrence. Built once, so that checking
+/// thousands of duties stays linear.
+fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in list.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
 }
 
 fn indexed(list: &str, i: usize) -> String {
@@ -224,56 +252,75 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_id(err: &mut impl FnMut(String, String), at: &str, id: &str) {
+fn check_id(
+    err: &mut impl FnMut(String, String),
+    at: &str,
+    id: &str,
+    first: &HashMap<&str, usize>,
+    index: usize,
+) {
     if !is_valid_id(id) {
         err(
             field(at, "id"),
             [
                 "\"",
-                id,
+                &clip(id),
                 "\" is not a valid id: use 1 to 64 lowercase letters, digits or hyphens",
             ]
             .concat(),
         );
-    }
-}
-
-fn check_unique<'a>(
-    err: &mut impl FnMut(String, String),
-    at: &str,
-    id: &str,
-    earlier: impl Iterator<Item = &'a String>,
-) {
-    if earlier.into_iter().any(|e| e == id) {
+    } else if first.get(id).is_some_and(|&i| i < index) {
         err(field(at, "id"), ["duplicate id \"", id, "\""].concat());
     }
 }
 
+/// Text that must be there: not empty, not too long.
 fn check_text(err: &mut impl FnMut(String, String), at: &str, name: &str, text: &str) {
     if text.trim().is_empty() {
         err(field(at, name), "must not be empty".into());
+    } else {
+        check_length(err, at, name, text);
     }
 }
 
-fn check_source(err: &mut impl FnMut(String, String), content: &Content, at: &str, id: &str) {
-    if content.source(id).is_none() {
-        err(
-            field(at, "source"),
-            unknown("source", id, content.sources.iter().map(|s| &s.id)),
-        );
+fn check_length(err: &mut impl FnMut(String, String), at: &str, name: &str, text: &str) {
+    // Bytes first: the character count only matters for long text.
+    if text.len() > limits::TEXT_CHARS {
+        let chars = text.chars().count();
+        if chars > limits::TEXT_CHARS {
+            err(
+                field(at, name),
+                [
+                    "is ",
+                    &chars.to_string(),
+                    " characters long; at most ",
+                    &limits::TEXT_CHARS.to_string(),
+                    " are allowed",
+                ]
+                .concat(),
+            );
+        }
     }
 }
 
 /// `no topic has the id "x"; known: a, b, c`
 fn unknown<'a>(what: &str, got: &str, known: impl Iterator<Item = &'a String>) -> String {
-    let known: Vec<&str> = known.map(String::as_str).collect();
+    let known: Vec<&str> = known.map(String::as_str).take(MAX_KNOWN_LISTED).collect();
     [
         "no ",
         what,
         " has the id \"",
-        got,
+        &clip(got),
         "\"; known: ",
         &known.join(", "),
+        if known.len() == MAX_KNOWN_LISTED {
+            ", …"
+        } else {
+            ""
+        },
     ]
     .concat()
 }
+
+/// How many known ids a message lists: enough to spot a typo, not a wall of 5,000 ids.
+const MAX_KNOWN_LISTED: usize = 20;

@@ -1,0 +1,213 @@
+//! Content files: JSON text in the format of `docs/content-format.md` (version 1), both ways.
+//!
+//! Reading is serde's: the model derives `Deserialize`, `serde_json` reads the text (a syntax
+//! error comes with its line and column) and `serde_path_to_error` names the field a type error
+//! is in (`duties[3].focus`). A type error stops the reading, as serde does; once the shape is
+//! right, [`validate`] lists every problem of ids and references at once.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::{validate, ContentError};
+use crate::model::{objects, Content, Described, Duty, ObjectOnly, Role, Source, Topic};
+
+/// Content files larger than this are refused before parsing. It fits the largest content the
+/// validator accepts (5,000 duties of a few sentences each, with their roles, sources and
+/// topics, is about 2.5 MB at most), and bounds the work one embed can ask of a page.
+pub const MAX_CONTENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The whole file: the content and the format's version.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContentFile {
+    /// Checked while reading; nothing else to keep.
+    #[serde(rename = "version")]
+    _version: Version,
+    #[serde(deserialize_with = "objects")]
+    sources: Vec<Source>,
+    /// Left out: the built-in topics, so authors who tag with those need not repeat them.
+    #[serde(default, deserialize_with = "some_objects")]
+    topics: Option<Vec<Topic>>,
+    #[serde(deserialize_with = "objects")]
+    roles: Vec<Role>,
+    #[serde(deserialize_with = "objects")]
+    duties: Vec<Duty>,
+}
+
+/// `topics`, when a file has them.
+fn some_objects<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<Topic>>, D::Error> {
+    objects(deserializer).map(Some)
+}
+
+impl Described for ContentFile {
+    const WHAT: &'static str = "a content object: {\"version\": 1, \"sources\": [...], ...}";
+}
+
+/// The content as a file, for writing: `{"version": 1, "sources": [...], ...}`.
+#[derive(Serialize)]
+struct ContentFileRef<'a> {
+    version: u8,
+    #[serde(flatten)]
+    content: &'a Content,
+}
+
+/// The format version. Only 1 exists; a later format is refused rather than half-read.
+struct Version;
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct One;
+        impl Visitor<'_> for One {
+            type Value = Version;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("1, the only version of the format")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Version, E> {
+                match v {
+                    1 => Ok(Version),
+                    _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Version, E> {
+                Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Version, E> {
+                Err(E::invalid_value(de::Unexpected::Float(v), &self))
+            }
+        }
+        deserializer.deserialize_any(One)
+    }
+}
+
+/// Reads content from the JSON text of a content file and validates it.
+///
+/// Problems come back as values an author can act on, each with the path of its field:
+/// `invalid JSON at line 3, column 14: expected `,` or `}``, `duties[3].focus: unknown variant
+/// `inside`, expected `internal` or `external``, `duties[2].role: no role has the id "cfo"`.
+pub fn parse_content(text: &str) -> Result<Content, Vec<ContentError>> {
+    parse(text, super::default_topics)
+}
+
+/// [`parse_content`], with the topics to use when the file lists none.
+pub(super) fn parse(
+    text: &str,
+    default_topics: impl FnOnce() -> Vec<Topic>,
+) -> Result<Content, Vec<ContentError>> {
+    if text.len() > MAX_CONTENT_BYTES {
+        return Err(vec![ContentError::new(
+            "",
+            [
+                "the content is ",
+                // Rounded up, so that a file just over the limit does not read as the limit.
+                &text.len().div_ceil(1024).to_string(),
+                " KiB; at most ",
+                &(MAX_CONTENT_BYTES / 1024).to_string(),
+                " KiB is accepted",
+            ]
+            .concat(),
+        )]);
+    }
+    // Editors on Windows start files with a byte order mark; JSON has no place for it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let ObjectOnly(file) =
+        serde_path_to_error::deserialize::<_, ObjectOnly<ContentFile>>(&mut deserializer)
+            .map_err(|e| vec![describe(text, &e.path().to_string(), e.inner())])?;
+    deserializer
+        .end()
+        .map_err(|e| vec![describe(text, "", &e)])?;
+    let mut content = Content {
+        sources: file.sources,
+        topics: match file.topics {
+            Some(topics) => topics,
+            None => default_topics(),
+        },
+        roles: file.roles,
+        duties: file.duties,
+    };
+    for role in &mut content.roles {
+        if role.name.is_empty() {
+            role.name.clone_from(&role.title);
+        }
+    }
+    validate(&content).map(|()| content)
+}
+
+/// The content as the JSON text of a content file, indented, every field it has written out.
+pub fn to_json(content: &Content) -> String {
+    let file = ContentFileRef {
+        version: 1,
+        content,
+    };
+    // Serialising plain strings, vectors and enums to a string cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// One serde_json error as an author reads it: syntax errors with their line and column
+/// (counted in characters, as editors do), field errors with their path and line.
+fn describe(text: &str, path: &str, error: &serde_json::Error) -> ContentError {
+    let (line, byte_column) = (error.line(), error.column());
+    let column = char_column(text, line, byte_column);
+    // serde_json appends " at line L column C" to its messages; we say where in our own words.
+    let message = error.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(message, _)| message);
+    let at = ["line ", &line.to_string(), ", column ", &column.to_string()].concat();
+    match error.classify() {
+        serde_json::error::Category::Data => {
+            let path = if path == "." { "" } else { path };
+            ContentError::new(path, [message, " (", &at, ")"].concat())
+        }
+        _ => ContentError::new(
+            "",
+            [
+                "invalid JSON at ",
+                &at,
+                ": ",
+                message,
+                // Only where a value or a key should start is the character there the culprit.
+                if message == "expected value" || message == "key must be a string" {
+                    hint(text, line, column)
+                } else if message.starts_with("control character") {
+                    " (a string cannot span lines: write \\n for a line break, \\t for a tab)"
+                } else {
+                    ""
+                },
+            ]
+            .concat(),
+        ),
+    }
+}
+
+/// serde_json counts columns in bytes; editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(row) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let end = byte_column.min(row.len());
+    match row.get(..end) {
+        Some(before) => before.chars().count().max(1),
+        None => byte_column,
+    }
+}
+
+/// Habits from JavaScript that JSON refuses, named when the error points at one.
+fn hint(text: &str, line: usize, column: usize) -> &'static str {
+    let at = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .and_then(|row| row.chars().nth(column.saturating_sub(1)));
+    match at {
+        Some('/') => " (comments are not allowed in JSON)",
+        Some('\'') => " (JSON takes double quotes, not single)",
+        Some(c) if c.is_alphabetic() => {
+            " (text goes in double quotes; true, false and null are the only bare words)"
+        }
+        _ => "",
+    }
+}
