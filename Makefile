@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist test lint test-native test-browser test-e2e size
+.PHONY: help setup serve dist test lint test-native test-content test-browser test-e2e size
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
@@ -29,7 +29,7 @@ dist: setup
 	trunk build --release
 	scripts/size-report.sh
 
-test: setup lint test-native test-browser dist test-e2e
+test: setup lint test-native test-content test-browser dist test-e2e
 
 lint:
 	cargo fmt --all --check
@@ -38,6 +38,10 @@ lint:
 
 test-native:
 	cargo test --locked
+
+# The content files against the JSON Schema (Ajv), beside the widget's own validator in test-native.
+test-content:
+	node --test tests/node/
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test browser

@@ -202,6 +202,7 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
     let good = host();
     let broken = host();
     let failed = host();
+    let garbled = host();
     mount(
         good.clone(),
         vec![],
@@ -215,6 +216,12 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
         None,
     );
     mount(
+        garbled.clone(),
+        vec![],
+        Some("{\n  \"version\": 1\n  \"sources\": []\n}".into()),
+        None,
+    );
+    mount(
         failed.clone(),
         vec![],
         None,
@@ -225,12 +232,20 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
     assert!(all(&good, "[data-role='cio']").len() <= 1);
     let error = text(&broken, ".rc-error");
     assert!(
-        error.contains("duties[3].focus: expected \"internal\" or \"external\", got \"inside\""),
+        error.contains(
+            "duties[3].focus: unknown variant `inside`, expected `internal` or `external` (line 69, column 23)"
+        ),
         "{error}"
     );
+    let error = text(&garbled, ".rc-error");
+    assert!(
+        error.contains("invalid JSON at line 3, column 3: expected `,` or `}`"),
+        "{error}"
+    );
+    assert!(all(&garbled, "[data-duty]").is_empty());
     assert!(all(&broken, "[data-duty]").is_empty());
     assert!(text(&failed, ".rc-error").contains("HTTP 404"));
-    for h in [&good, &broken, &failed] {
+    for h in [&good, &broken, &garbled, &failed] {
         unmount(h);
         h.remove();
     }

@@ -417,7 +417,10 @@ fn deep_nesting_neither_overflows_nor_hangs() {
     assert!(error.starts_with("notes: unknown field `notes`"), "{error}");
     let text = ["{\"version\": ", &nested(100_000), "}"].concat();
     let error = error_of(&text);
-    assert!(error.starts_with("version: invalid type: sequence"), "{error}");
+    assert!(
+        error.starts_with("version: invalid type: sequence"),
+        "{error}"
+    );
 }
 
 #[test]

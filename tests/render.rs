@@ -155,7 +155,7 @@ async fn content_errors_render_as_a_list_inside_the_widget() {
     let props = ContentErrorBoxProps {
         errors: Rc::new(vec![ContentError::new(
             "duties[3].focus",
-            "expected \"internal\" or \"external\", got \"inside\"",
+            "unknown variant `inside`, expected `internal` or `external` (line 69, column 23)",
         )]),
     };
     let html = LocalServerRenderer::<ContentErrorBox>::with_props(props)
@@ -165,7 +165,7 @@ async fn content_errors_render_as_a_list_inside_the_widget() {
     assert!(html.contains("role=\"alert\""), "{html}");
     assert!(
         html.contains(
-            "<code>duties[3].focus: expected \"internal\" or \"external\", got \"inside\"</code>"
+            "<code>duties[3].focus: unknown variant `inside`, expected `internal` or `external` (line 69, column 23)</code>"
         ),
         "{html}"
     );
