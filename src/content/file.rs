@@ -73,10 +73,18 @@ impl<'de> Deserialize<'de> for Version {
                 }
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Version, E> {
-                Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+                match v {
+                    1 => Ok(Version),
+                    _ => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+                }
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Version, E> {
-                Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                // `1.0` is the number 1 too, as JSON Schema's `const: 1` agrees.
+                if v == 1.0 {
+                    Ok(Version)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                }
             }
         }
         deserializer.deserialize_any(One)
