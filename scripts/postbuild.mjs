@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Runs after every Trunk build (Trunk.toml [[hooks]], stage post_build), on the build's output:
+//  0. pre-renders the widget's default view into index.html and embed.html, with Yew's server
+//     renderer run natively (src/bin/prerender.rs), so duties show before any wasm loads;
 //  1. writes role-compare.html, the single-file edition: the standalone page with its CSS, JS
 //     and wasm inside, so it opens from disk (file://) with no network;
 //  2. writes sw.js from web/sw.template.js with the list of files the build wrote and a version
 //     derived from their contents, so every deploy with any change is a new version.
 // Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -72,5 +75,14 @@ function serviceWorker() {
   console.log(`postbuild: ${SINGLE_FILE} written; ${WORKER} version ${version} precaches ${precached.length + 1} URLs`);
 }
 
+function prerender() {
+  try {
+    execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], { cwd: root, stdio: "inherit" });
+  } catch {
+    fail("the pre-render failed (see above)");
+  }
+}
+
+prerender();
 singleFile();
 serviceWorker();

@@ -8,6 +8,7 @@ pub mod content;
 pub mod filter;
 pub mod model;
 pub mod options;
+pub mod prerender;
 pub mod state;
 pub mod url_state;
 /// URL sync. It compiles everywhere (effects never run in the server renderer).

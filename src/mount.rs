@@ -3,15 +3,12 @@
 //! owns the URL fragment.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
 use crate::components::{Loaded, Widget, WidgetProps};
-use crate::content::{built_in, parse_content, ContentError};
-use crate::options;
 use crate::web::current_fragment;
 
 struct Mounted {
@@ -43,28 +40,19 @@ pub fn mount(
     load_error: Option<String>,
 ) -> bool {
     unmount(&host);
-    let pairs = options
+    let pairs: Vec<(&str, &str)> = options
         .chunks(2)
-        .map(|pair| (pair[0].as_str(), pair.get(1).map_or("", String::as_str)));
-    let (options, option_problems) = options::parse(pairs);
-    let content = match (load_error, content_json) {
-        (Some(error), _) => Loaded::Failed(Rc::new(vec![ContentError::new("", error)])),
-        (None, Some(json)) => match parse_content(&json) {
-            Ok(content) => Loaded::Ready(Rc::new(content)),
-            Err(errors) => Loaded::Failed(Rc::new(errors)),
-        },
-        (None, None) => match built_in() {
-            Ok(content) => Loaded::Ready(content),
-            Err(errors) => Loaded::Failed(errors),
-        },
-    };
-    let owns_url = options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
-    let props = WidgetProps {
-        content,
-        options: Rc::new(options),
-        option_problems: Rc::new(option_problems),
-        fragment: owns_url.then(|| current_fragment().into()),
-    };
+        .map(|pair| (pair[0].as_str(), pair.get(1).map_or("", String::as_str)))
+        .collect();
+    let mut props = WidgetProps::new(
+        pairs,
+        Loaded::from_sources(content_json.as_deref(), load_error),
+        None,
+    );
+    let owns_url = props.options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
+    if owns_url {
+        props.fragment = Some(current_fragment().into());
+    }
     let Some(root) = host
         .owner_document()
         .and_then(|d| d.create_element("div").ok())

@@ -7,15 +7,33 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Comparison, ContentErrorBox};
-use crate::content::ContentError;
+use crate::content::{built_in, parse_content, ContentError};
 use crate::model::Content;
-use crate::options::{resolve, Options};
+use crate::options::{self, resolve, Options};
 
 /// Content as the loader left it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loaded {
     Ready(Rc<Content>),
     Failed(Rc<Vec<ContentError>>),
+}
+
+impl Loaded {
+    /// The content a widget shows: the author's JSON text if there is one, else the built-in
+    /// content; `load_error` (the author's file could not be fetched) wins over both.
+    pub fn from_sources(json: Option<&str>, load_error: Option<String>) -> Loaded {
+        match (load_error, json) {
+            (Some(error), _) => Loaded::Failed(Rc::new(vec![ContentError::new("", error)])),
+            (None, Some(json)) => match parse_content(json) {
+                Ok(content) => Loaded::Ready(Rc::new(content)),
+                Err(errors) => Loaded::Failed(Rc::new(errors)),
+            },
+            (None, None) => match built_in() {
+                Ok(content) => Loaded::Ready(content),
+                Err(errors) => Loaded::Failed(errors),
+            },
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +46,26 @@ pub struct WidgetProps {
     /// The URL fragment at mount time, when this widget owns the URL.
     #[prop_or_default]
     pub fragment: Option<AttrValue>,
+}
+
+impl WidgetProps {
+    /// The props for a widget with these options (names as the `data-*` attributes without
+    /// `data-`) and content. `fragment` is the URL fragment when this widget owns the URL. The
+    /// browser's mount and the build-time pre-render both build their props here, so that the
+    /// pre-rendered view is exactly the one the wasm renders over it.
+    pub fn new<'a>(
+        options: impl IntoIterator<Item = (&'a str, &'a str)>,
+        content: Loaded,
+        fragment: Option<AttrValue>,
+    ) -> Self {
+        let (options, option_problems) = options::parse(options);
+        WidgetProps {
+            content,
+            options: Rc::new(options),
+            option_problems: Rc::new(option_problems),
+            fragment,
+        }
+    }
 }
 
 #[component]

@@ -77,9 +77,9 @@ const hostsOf = (page) =>
 async function waitForArticle(page) {
   const timeout = 15_000;
   await Promise.all([
-    ...WORKING.map((w) => page.locator(`${w} .rc [data-duty]`).first().waitFor({ state: 'attached', timeout })),
+    ...WORKING.map((w) => page.locator(`${w} .rc-mount:not([data-prerendered]) [data-duty]`).first().waitFor({ state: 'attached', timeout })),
     ...BROKEN.map((w) => page.locator(`${w} .rc .rc-error`).waitFor({ state: 'attached', timeout })),
-    page.frameLocator('#frame').locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout }),
+    page.frameLocator('#frame').locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout }),
   ]);
 }
 
@@ -451,7 +451,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
           ready: (page) =>
             Promise.all(
               ['#widget-all', '#widget-compact', '#widget-inherit'].map((w) =>
-                page.locator(`${w} .rc [data-duty]`).first().waitFor({ state: 'attached', timeout: 15_000 }),
+                page.locator(`${w} .rc-mount:not([data-prerendered]) [data-duty]`).first().waitFor({ state: 'attached', timeout: 15_000 }),
               ),
             ),
         });
@@ -597,7 +597,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
         document.querySelector('#slot').append(div);
         await Promise.all([window.RoleCompare.mount(div, { roles: 'cmo' }), window.RoleCompare.mount(div, { roles: 'cio' })]);
       });
-      await page.locator('#twice .rc [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await page.locator('#twice .rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
       await nextFrames(page);
       const twice = (await hostsOf(page)).find((h) => h.id === 'twice');
       assert.deepEqual(twice, { id: 'twice', roots: 1, roles: ['cio'] }, 'one widget, with the roles of the last call');
@@ -635,7 +635,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
       const iframe = page.locator('iframe[data-role-compare-frame]');
       await iframe.scrollIntoViewIfNeeded();
       const frame = page.frameLocator('iframe[data-role-compare-frame]');
-      await frame.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await frame.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
       const frameView = await readView(await (await iframe.elementHandle()).contentFrame());
       assert.deepEqual(frameView.roles, ['cto', 'cmo']);
       assert.deepEqual(pressedFilters(frameView), ['line:top']);
@@ -651,7 +651,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
       );
     }, {
       url: `${widgetServer?.url ?? ''}blog.html`,
-      ready: (page) => page.locator('[data-role-compare] .rc [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 })
+      ready: (page) => page.locator('[data-role-compare] .rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 })
         .then(() => page.waitForFunction(() => [...document.querySelectorAll('[data-role-compare]')].every((el) => el.querySelector('.rc [data-duty]')), undefined, { timeout: 15_000 })),
     });
   });

@@ -582,7 +582,7 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
         if (name === 'blog.html') {
           // The article embeds the widget inline and in an iframe: wait for both.
           const frame = page.frameLocator('iframe').first();
-          await frame.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
+          await frame.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
         }
         await page.waitForLoadState('load');
         assert.deepEqual(errors, [], `the page logged errors: ${describeErrors(errors)}`);

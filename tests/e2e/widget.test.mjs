@@ -45,7 +45,7 @@ async function withPage(fragment, body, { viewport = DESKTOP, colorScheme = 'lig
   const url = server.url + fragment;
   const { context, page, errors } = await openPage(browser, url, { viewport, colorScheme, waitForWidget: false });
   try {
-    if (waitForDuties) await page.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    if (waitForDuties) await page.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
     else await waitForWidgetShell(page);
     await body(page, errors);
     assert.deepEqual(errors, [], `the page at ${JSON.stringify(fragment || '/')} logged errors: ${describeErrors(errors)}`);

@@ -78,14 +78,15 @@ function isFavicon(url) {
   }
 }
 
-/** Waits until the widget has rendered its duties (or `timeout` ms pass). */
+/** Waits until the live widget (the wasm's, not the build's pre-rendered view, which is marked
+ *  `data-prerendered`) has rendered its duties (or `timeout` ms pass). */
 export async function waitForWidget(page, { timeout = 15_000 } = {}) {
-  await page.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout });
+  await page.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout });
 }
 
 /** Waits until the widget root and its status line are there (for views with no duties). */
 export async function waitForWidgetShell(page, { timeout = 15_000 } = {}) {
-  await page.locator('.rc [role="status"]').first().waitFor({ state: 'attached', timeout });
+  await page.locator('.rc-mount:not([data-prerendered]) [role="status"]').first().waitFor({ state: 'attached', timeout });
 }
 
 /** A readable message listing the recorded errors, for assertions. */

@@ -1,0 +1,68 @@
+//! The build-time pre-render: writes the widget's default view into the built pages, so the
+//! duties are on screen before any wasm has loaded, and readers without JavaScript, feed readers
+//! and search engines get the whole comparison. The wasm then renders the same view over it
+//! (the props come from the same [`WidgetProps::new`] as in the browser, so nothing moves).
+//!
+//! Run by Trunk after each build (`Trunk.toml`, post_build hook), on `$TRUNK_STAGING_DIR`:
+//! - `index.html`: the standalone page's widget (it owns the URL), into `[data-role-compare-page]`;
+//! - `embed.html`: the iframe page's widget with no options, into `#rc-frame`.
+//!
+//! Usage: `cargo run --bin prerender -- [dir]` (default: `$TRUNK_STAGING_DIR`, else `dist`).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::process::ExitCode;
+
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .unwrap_or_else(|| "dist".into());
+    let pages: [(&str, &str, &[(&str, &str)]); 2] = [
+        ("index.html", "data-role-compare-page>", &[("url-state", "")]),
+        ("embed.html", "id=\"rc-frame\">", &[]),
+    ];
+    for (file, marker, options) in pages {
+        let path = std::path::Path::new(&dir).join(file);
+        let result = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|html| {
+                let view = render(options);
+                role_compare::prerender::insert(&html, marker, &view)
+            })
+            .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
+        if let Err(problem) = result {
+            eprintln!("prerender: {}: {problem}", path.display());
+            return ExitCode::FAILURE;
+        }
+        println!("prerender: {} holds the default view", path.display());
+    }
+    ExitCode::SUCCESS
+}
+
+/// The widget's HTML for these options and the built-in content, wrapped as `mount` wraps it.
+#[cfg(not(target_arch = "wasm32"))]
+fn render(options: &[(&str, &str)]) -> String {
+    use role_compare::components::{Loaded, Widget, WidgetProps};
+
+    let props = WidgetProps::new(
+        options.iter().copied(),
+        Loaded::from_sources(None, None),
+        // The page's URL is not known at build time: the view of a link without filters.
+        options
+            .iter()
+            .any(|(name, _)| *name == "url-state")
+            .then(|| "".into()),
+    );
+    let renderer = yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false);
+    let html = match tokio::runtime::Builder::new_current_thread().build() {
+        Ok(runtime) => runtime.block_on(renderer.render()),
+        Err(e) => {
+            eprintln!("prerender: no async runtime: {e}");
+            std::process::exit(1);
+        }
+    };
+    role_compare::prerender::wrap(&html)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
