@@ -723,3 +723,35 @@ fn an_odd_unknown_key_gets_a_readable_path() {
         );
     }
 }
+
+/// Issue 10, point 3: an author may bring 5,000 duties; a file of that many with sentences of a
+/// realistic length (about 200 characters) fits the byte limit and parses.
+#[test]
+fn content_at_the_duty_limit_fits_and_parses() {
+    let roles: Vec<String> = (0..20)
+        .map(|r| format!(r#"{{"id":"r{r}","title":"Role {r}"}}"#))
+        .collect();
+    let sentence = "Owns a long-running programme of work across the whole company, reports on it \
+                    every quarter to the board, and answers for its budget, its risks, its \
+                    vendors and its people.";
+    let duties: Vec<String> = (0..5000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"duty-{i}","role":"r{}","text":"{sentence} ({i})","focus":"internal","line":"top","topics":["data"],"source":"s"}}"#,
+                i % 20
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"version":1,"sources":[{{"id":"s","title":"A source"}}],"roles":[{}],"duties":[{}]}}"#,
+        roles.join(","),
+        duties.join(",")
+    );
+    assert!(
+        json.len() <= role_compare::content::MAX_CONTENT_BYTES,
+        "{} bytes",
+        json.len()
+    );
+    let content = parse_content(&json).expect("5,000 duties are accepted");
+    assert_eq!(content.duties.len(), 5000);
+}

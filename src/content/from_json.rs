@@ -9,12 +9,12 @@ use crate::model::{
 
 /// Content files larger than this are refused before parsing: the largest sensible file (20 roles
 /// of duties) is far smaller, and the limit bounds the work a page does for one embed.
-pub const MAX_CONTENT_BYTES: usize = 256 * 1024;
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
 
 const MAX_SOURCES: usize = 100;
 const MAX_TOPICS: usize = 100;
 const MAX_ROLES: usize = 20;
-const MAX_DUTIES: usize = 1000;
+const MAX_DUTIES: usize = 5000;
 /// Longer than any title or duty; a longer string is a pasted article, not content.
 const MAX_STRING_CHARS: usize = 2000;
 
