@@ -552,6 +552,23 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
       });
     }
 
+    test('a layout switch (the widget narrows to phone size) does not take the focus from a toggle', async () => {
+      await withPage(widgetServer.url + 'embed.html', async (page) => {
+        await waitForDuties(page, 'body');
+        await page.focus('.rc button[data-filter="line:bottom"]');
+        await page.keyboard.press('Space');
+        await waitForPressed(page, 'line:bottom', true);
+        await page.setViewportSize(NARROW);
+        // The phone layout is in: the "Filters" button shows.
+        await page.locator('.rc [data-action="filters"]').waitFor({ state: 'visible' });
+        const active = await page.evaluate(() => document.activeElement?.dataset?.filter ?? document.activeElement?.tagName);
+        assert.equal(active, 'line:bottom', 'the toggle keeps the focus');
+        assert.equal(await page.locator('.rc button[data-filter="line:bottom"]').isVisible(), true, 'and stays visible');
+        await page.keyboard.press('Space');
+        await waitForPressed(page, 'line:bottom', false);
+      });
+    });
+
     const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
     async function audit(frame, include) {
       await frame.addScriptTag({ path: AXE_PATH });
