@@ -5,8 +5,9 @@
 //!
 //! Each property runs a fixed, small number of cases so `cargo test` stays quick (the whole
 //! file in a few seconds); `PROPTEST_CASES=100000 cargo test --release --test fuzz` runs longer.
-//! Failing inputs are kept by proptest in `tests/fuzz.proptest-regressions` (committed), and
-//! the ones found while writing this file are explicit tests at the end.
+//! Proptest writes a failing case to `tests/fuzz.proptest-regressions` (created on the first
+//! failure; commit it, and it is replayed first ever after); the cases found while writing this
+//! file are explicit tests at the end.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
