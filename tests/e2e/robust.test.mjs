@@ -334,9 +334,11 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
       // The host page is not frozen: its own button answers.
       const hostMs = await timeInPage(page, `document.getElementById('host-button').click()`, `document.getElementById('host-count').textContent === '1'`);
       console.log(`# 5,000 duties: mount ${mountMs.toFixed(0)} ms, filter click ${filterMs.toFixed(0)} ms, search keystroke ${searchMs.toFixed(0)} ms, host button ${hostMs.toFixed(0)} ms`);
-      // Generous ceilings: the machines are shared and noisy; the README gives measured times.
-      assert.ok(filterMs < 2000, `a filter click took ${filterMs} ms`);
-      assert.ok(searchMs < 2000, `a search keystroke took ${searchMs} ms`);
+      // Generous ceilings, to catch a frozen page, not to time it: the machines are shared, and
+      // a filter click took 0.3 s here when idle but 1.9 s while two Rust builds ran beside it.
+      // The README gives measured times.
+      assert.ok(filterMs < 5000, `a filter click took ${filterMs} ms`);
+      assert.ok(searchMs < 5000, `a search keystroke took ${searchMs} ms`);
       assert.ok(hostMs < 500, `the host's button took ${hostMs} ms`);
     });
   });
