@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// Where a duty points: inside the organisation or towards customers, partners and the market.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Focus {
     Internal,
@@ -42,7 +42,7 @@ impl Focus {
 }
 
 /// Which financial line a duty serves: the top line (revenue) or the bottom line (cost, profit).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Line {
     Top,
@@ -138,7 +138,7 @@ pub struct Role {
 }
 
 /// How two duties of different roles relate; the base for the later compare mode.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkKind {
     /// Both roles do this, or do it together.
@@ -234,6 +234,42 @@ impl Content {
 fn shown() -> bool {
     true
 }
+
+/// The enums are read from their ids by hand rather than by serde's derive: serde_json reads a
+/// derived enum from a number (`"line": 42`) as a syntax error without a path ("invalid JSON:
+/// expected value"), where an author needs `duties[0].line: invalid type: integer `42``.
+struct IdVisitor<T: 'static> {
+    from_id: fn(&str) -> Option<T>,
+    ids: &'static [&'static str],
+}
+
+impl<T> Visitor<'_> for IdVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("one of ")?;
+        f.write_str(&self.ids.join(", "))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.from_id)(v).ok_or_else(|| E::unknown_variant(v, self.ids))
+    }
+}
+
+macro_rules! deserialize_by_id {
+    ($type:ty, $ids:expr) => {
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(IdVisitor {
+                    from_id: <$type>::from_id,
+                    ids: &$ids,
+                })
+            }
+        }
+    };
+}
+
+deserialize_by_id!(Focus, ["internal", "external"]);
+deserialize_by_id!(Line, ["top", "bottom"]);
+deserialize_by_id!(LinkKind, ["shared", "contested"]);
 
 /// What an item of a content file is, for the error when it is no object.
 pub(crate) trait Described {

@@ -22,6 +22,26 @@ struct Mounted {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// The message of the last panic, for `embed.js` to put in its one console line.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Replaces yew's default panic hook (which logs the panic to the console itself) with one
+/// that only keeps the message: after a crash `embed.js` logs one line for the whole page, with
+/// this message in it when there is one. A build that aborts without running panic hooks
+/// (`-Cpanic=immediate-abort`) just has no message to add.
+fn keep_panic_messages() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = info.to_string().replace('\n', " ");
+        let _ =
+            LAST_PANIC.try_with(|last| last.try_borrow_mut().map(|mut last| *last = Some(message)));
+    }));
+}
+
+/// The message of the last panic, if a panic hook could record one (see `keep_panic_messages`).
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|last| last.try_borrow().ok().and_then(|last| last.clone()))
 }
 
 /// Mounts a widget into `host`, replacing what it held (and any widget mounted there before).
@@ -39,6 +59,7 @@ pub fn mount(
     content_json: Option<String>,
     load_error: Option<String>,
 ) -> bool {
+    keep_panic_messages();
     unmount(&host);
     let pairs: Vec<(&str, &str)> = options
         .chunks(2)
@@ -49,7 +70,8 @@ pub fn mount(
         Loaded::from_sources(content_json.as_deref(), load_error),
         None,
     );
-    let owns_url = props.options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
+    let owns_url =
+        props.options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
     if owns_url {
         props.fragment = Some(current_fragment().into());
     }
@@ -88,5 +110,20 @@ pub fn unmount(host: &Element) -> bool {
             true
         }
         None => false,
+    }
+}
+
+/// Test-only: panics, as a bug in the widget would, so that the end-to-end tests can check that
+/// a crash is shown (`embed.js`). It does nothing unless the page opted in with a
+/// `data-rc-test-crash` attribute on its `<html>` element; no page of the site does. In a release
+/// build the panic aborts: the wasm traps, whatever the panic settings.
+#[wasm_bindgen(js_name = testCrash)]
+pub fn test_crash() {
+    let opted_in = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.has_attribute("data-rc-test-crash"));
+    if opted_in {
+        panic!("deliberate crash (test only)");
     }
 }

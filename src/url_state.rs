@@ -78,8 +78,23 @@ pub fn read(fragment: &str, content: &Content, base: &Query) -> Read {
                 );
             }
         }
+        let skipped = !unknown.is_empty();
         for bad in unknown {
             problems.push(describe_unknown(content, facet, &bad));
+        }
+        let default = facet_ids(base, facet);
+        if skipped && facet_ids(&query, facet).is_empty() && !default.is_empty() {
+            // Nothing usable is left of the facet (`#roles=nope`): rather than an empty widget,
+            // the facet starts from its default, and the notice says which.
+            restore_facet(&mut query, base, facet);
+            problems.push(
+                [
+                    facet.id(),
+                    ": nothing usable in the link, so the default shows: ",
+                    &default.join(", "),
+                ]
+                .concat(),
+            );
         }
     }
     Read { query, problems }
@@ -106,6 +121,25 @@ pub fn write(query: &Query, base: &Query) -> String {
         put(KEY_TEXT, encode(query.text.trim()));
     }
     parts.join("&")
+}
+
+/// The ids a query holds for one facet.
+fn facet_ids(query: &Query, facet: Facet) -> Vec<&str> {
+    match facet {
+        Facet::Focus => query.focus.iter().map(|f| f.id()).collect(),
+        Facet::Line => query.line.iter().map(|l| l.id()).collect(),
+        Facet::Topic => query.topics.iter().map(String::as_str).collect(),
+        Facet::Role => query.roles.iter().map(String::as_str).collect(),
+    }
+}
+
+fn restore_facet(query: &mut Query, from: &Query, facet: Facet) {
+    match facet {
+        Facet::Focus => query.focus.clone_from(&from.focus),
+        Facet::Line => query.line.clone_from(&from.line),
+        Facet::Topic => query.topics.clone_from(&from.topics),
+        Facet::Role => query.roles.clone_from(&from.roles),
+    }
 }
 
 fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
@@ -163,7 +197,12 @@ pub(crate) fn describe_unknown(content: &Content, facet: Facet, bad: &str) -> St
 
 /// Long garbage is cut in messages, so a notice stays a notice.
 pub(crate) fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
+    clip_to(text, 40)
+}
+
+/// `text` cut to at most `chars` characters, with `…` where it was cut.
+pub(crate) fn clip_to(text: &str, chars: usize) -> String {
+    let mut out: String = text.chars().take(chars).collect();
     if out.len() < text.len() {
         out.push('…');
     }

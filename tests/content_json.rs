@@ -608,3 +608,34 @@ fn the_schema_lists_the_fields_the_reader_knows_and_requires() {
         }
     }
 }
+
+#[test]
+fn a_wrong_type_for_a_choice_names_its_field_not_a_syntax_error() {
+    let mut d = doc(CUSTOM_VALID);
+    d["duties"][0]["line"] = json!(42);
+    let error = error_of(&text(&d));
+    assert!(
+        error
+            .starts_with("duties[0].line: invalid type: integer `42`, expected one of top, bottom"),
+        "{error}"
+    );
+    d["duties"][0]["line"] = json!("top");
+    d["roles"][0]["focusClaims"][0]["focus"] = json!([true]);
+    let error = error_of(&text(&d));
+    assert!(
+        error.starts_with("roles[0].focusClaims[0].focus[0]: invalid type: boolean `true`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_long_unknown_key_is_quoted_and_cut_in_its_path_and_message() {
+    let key = "x.y ".repeat(5_000);
+    let error = error_of(&format!("{{\"{key}\": 1}}"));
+    assert!(error.starts_with("[\"x.y x.y "), "{error}");
+    assert!(
+        error.chars().count() < 500,
+        "{} characters",
+        error.chars().count()
+    );
+}

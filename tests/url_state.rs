@@ -173,3 +173,45 @@ fn percent_coding_round_trips_any_text() {
     assert_eq!(decode("%zz%4"), "%zz%4");
     assert_eq!(decode("%C3"), "\u{fffd}");
 }
+
+#[test]
+fn a_facet_with_nothing_usable_left_falls_back_to_its_default() {
+    let content = default_content();
+    // The case: no known role at all would leave an empty widget.
+    let all_bad = read("#roles=nope", &content, &base());
+    assert_eq!(all_bad.query.roles, base().roles);
+    assert_eq!(all_bad.problems.len(), 2, "{:?}", all_bad.problems);
+    assert!(all_bad.problems[0].starts_with("roles: \"nope\" is not one of cio,"));
+    assert_eq!(
+        all_bad.problems[1],
+        "roles: nothing usable in the link, so the default shows: cio, cto, cmo"
+    );
+    // One known role among unknown ones is usable: it is kept, alone.
+    let partly = read("roles=nope,cmo", &content, &base());
+    assert_eq!(partly.query.roles, ["cmo"]);
+    assert_eq!(partly.problems.len(), 1);
+    // An explicit empty value is a choice the widget itself writes, not garbage: kept.
+    assert!(read("roles=", &content, &base()).query.roles.is_empty());
+}
+
+#[test]
+fn the_fallback_is_the_widgets_own_default_not_the_global_one() {
+    let content = default_content();
+    let mut own = base();
+    own.focus = vec![Focus::External];
+    own.roles = vec!["cio".into(), "cmo".into()];
+    let got = read("focus=sideways&roles=cfo,ceo&line=top", &content, &own);
+    assert_eq!(got.query.focus, [Focus::External]);
+    assert_eq!(got.query.roles, ["cio", "cmo"]);
+    assert_eq!(got.query.line, [Line::Top]);
+    assert!(got
+        .problems
+        .contains(&"focus: nothing usable in the link, so the default shows: external".into()));
+    assert!(got
+        .problems
+        .contains(&"roles: nothing usable in the link, so the default shows: cio, cmo".into()));
+    // A facet whose default is "no filter" needs no second line: no filter is what shows.
+    let plain = read("focus=sideways", &content, &base());
+    assert!(plain.query.focus.is_empty());
+    assert_eq!(plain.problems.len(), 1);
+}

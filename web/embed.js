@@ -6,7 +6,7 @@
 // options)` (also exported from this module) and `RoleCompare.unmount(element)`.
 // Nothing here throws into the host page: failures are shown inside the widget's own box.
 
-import init, { mount as mountWasm, unmount as unmountWasm } from "./role-compare.js";
+import init, { mount as mountWasm, unmount as unmountWasm, lastPanic } from "./role-compare.js";
 
 const base = new URL("./", import.meta.url);
 const SELECTOR = "[data-role-compare]";
@@ -16,6 +16,8 @@ const inlineContent = new WeakMap();
 const mounted = new WeakSet();
 // The last mount() of each element: mounts of one element run one after the other.
 const pending = new WeakMap();
+// Elements holding a widget, for the crash message (below); an element leaves on unmount().
+const hosts = new Set();
 
 let ready = null;
 function loadWasm() {
@@ -104,8 +106,11 @@ async function mountNow(element, options) {
     addStylesheet();
     const pairs = [...attributeOptions(element), ...objectOptions(options)];
     const [[json, error]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
+    if (crashed) return showCrash(element);
+    hosts.add(element);
     mountWasm(element, pairs.flat(), json ?? undefined, error ?? undefined);
   } catch (error) {
+    if (isCrash(error)) return crash(error);
     console.error("role-compare:", error);
     showFailure(element, error);
   }
@@ -115,9 +120,11 @@ async function mountNow(element, options) {
 export function unmount(element) {
   try {
     mounted.delete(element);
-    return ready !== null && unmountWasm(element);
+    hosts.delete(element);
+    return ready !== null && !crashed && unmountWasm(element);
   } catch (error) {
-    console.error("role-compare:", error);
+    if (isCrash(error)) crash(error);
+    else console.error("role-compare:", error);
     return false;
   }
 }
@@ -130,8 +137,73 @@ export function mountAll(root = document) {
 
 window.RoleCompare = { mount, unmount, mountAll };
 
+// A crash is shown, not hidden. When the wasm traps (a Rust panic in a release build aborts,
+// whatever the panic settings, so no panic hook is relied on), the module is left in an unknown
+// state: every widget on the page then shows a short message with a reload link inside its own
+// box, one line goes to the console, nothing more is asked of the wasm, and the host page's
+// own scripts carry on. Traps inside our calls are caught above; traps in the widget's event
+// handlers and timers reach the window as uncaught errors, where only ours are taken.
+let crashed = false;
+const glueUrl = new URL("role-compare.js", base).href;
+const wasmUrl = new URL("role-compare_bg.wasm", base).href;
+
+// Ours: a wasm trap (or an error thrown by the wasm-bindgen glue) whose stack runs through our
+// module, so a host's own wasm or scripts are never taken for the widget's.
+function isCrash(error) {
+  if (!(error instanceof Error)) return false;
+  const stack = String(error.stack ?? "");
+  const ours = stack.includes(glueUrl) || stack.includes(wasmUrl);
+  return ours && (error instanceof WebAssembly.RuntimeError || error.name === "RuntimeError" || stack.includes("wasm-function"));
+}
+
+function showCrash(element) {
+  const box = document.createElement("div");
+  box.className = "rc-crashed";
+  box.setAttribute("role", "alert");
+  const text = document.createElement("p");
+  text.textContent = "This comparison stopped working. ";
+  const reload = document.createElement("a");
+  reload.href = location.href;
+  reload.textContent = "Reload the page";
+  // A link to the page itself only scrolls when the URL has a fragment: reload for real.
+  reload.addEventListener("click", (event) => {
+    event.preventDefault();
+    location.reload();
+  });
+  text.append(reload);
+  box.append(text);
+  element.replaceChildren(box);
+}
+
+function crash(error) {
+  if (crashed) return;
+  crashed = true;
+  let why = error && error.message ? error.message : String(error);
+  try {
+    why = lastPanic() ?? why; // the panic's message, when the build kept one
+  } catch {
+    // The module may be past answering; the trap's own message will do.
+  }
+  console.error(`role-compare: the widget crashed and was stopped (${why}); reloading the page restarts it`);
+  for (const element of new Set([...hosts, ...document.querySelectorAll("[data-role-compare-page]")])) {
+    if (element.isConnected) showCrash(element);
+  }
+}
+
+window.addEventListener("error", (event) => {
+  if (!isCrash(event.error)) return;
+  event.preventDefault(); // the one line below replaces the browser's "Uncaught RuntimeError"
+  crash(event.error);
+});
+window.addEventListener("unhandledrejection", (event) => {
+  if (!isCrash(event.reason)) return;
+  event.preventDefault();
+  crash(event.reason);
+});
+
 // Start loading at once: the wasm's start mounts the standalone page's widget, if this is it.
 loadWasm().catch((error) => {
+  if (isCrash(error)) return crash(error);
   console.error("role-compare:", error);
   for (const element of document.querySelectorAll(`${SELECTOR}, [data-role-compare-page]`)) showFailure(element, error);
 });

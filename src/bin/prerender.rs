@@ -17,8 +17,14 @@ fn main() -> std::process::ExitCode {
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .unwrap_or_else(|| "dist".into());
-    let pages: [(&str, &str, &[(&str, &str)]); 2] = [
-        ("index.html", "data-role-compare-page>", &[("url-state", "")]),
+    /// A page: its file, the end of its host element's start tag, the widget's options.
+    type Page<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let pages: [Page; 2] = [
+        (
+            "index.html",
+            "data-role-compare-page>",
+            &[("url-state", "")],
+        ),
         ("embed.html", "id=\"rc-frame\">", &[]),
     ];
     for (file, marker, options) in pages {

@@ -104,7 +104,10 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     };
     let on_clear_click = {
         let on_clear = on_clear.clone();
-        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+        Callback::from(move |e: MouseEvent| {
+            on_clear.emit(());
+            super::focus_after_clear(&e);
+        })
     };
 
     html! {

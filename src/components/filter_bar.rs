@@ -61,7 +61,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         .collect();
     let on_clear = {
         let on_clear = props.on_clear.clone();
-        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+        Callback::from(move |e: MouseEvent| {
+            on_clear.emit(());
+            super::focus_after_clear(&e);
+        })
     };
     // Only a narrow widget shows the button and folds the bar (see role-compare.css).
     let open = use_state(|| false);

@@ -12,6 +12,8 @@ mod status_line;
 mod toggle_group;
 mod widget;
 
+use yew::MouseEvent;
+
 pub use comparison::{Comparison, ComparisonProps};
 pub use content_error_box::{ContentErrorBox, ContentErrorBoxProps};
 pub use duty_item::{DutyItem, DutyItemProps};
@@ -30,5 +32,44 @@ pub(crate) fn heading_tag(level: u8) -> &'static str {
         4 => "h4",
         5 => "h5",
         _ => "h6",
+    }
+}
+
+/// After "Clear filters" the button that was clicked becomes disabled (or, in the empty view,
+/// goes away), and the browser would drop the keyboard focus to the page's `<body>`. It goes to
+/// the widget's search field instead; failing that (hidden, or folded away in a phone-sized
+/// widget), to the first filter toggle, then to the "Filters" button.
+pub(crate) fn focus_after_clear(event: &MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".rc").ok().flatten())
+    else {
+        return;
+    };
+    let document = root.owner_document();
+    for selector in [
+        "input[type=\"search\"]",
+        "button[data-filter]:not([disabled])",
+        "[data-action=\"filters\"]",
+    ] {
+        let Some(el) = root
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        // Focus is a courtesy: an element the browser will not focus is simply passed over.
+        let _ = el.focus();
+        let landed = document
+            .as_ref()
+            .and_then(web_sys::Document::active_element)
+            .is_some_and(|active| active == *el);
+        if landed {
+            return;
+        }
     }
 }

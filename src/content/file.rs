@@ -18,6 +18,9 @@ use crate::model::{objects, Content, Described, Duty, ObjectOnly, Role, Source, 
 /// topics, is about 2.5 MB at most), and bounds the work one embed can ask of a page.
 pub const MAX_CONTENT_BYTES: usize = 4 * 1024 * 1024;
 
+/// How long a message about one field may get before it is cut.
+const MAX_MESSAGE_CHARS: usize = 300;
+
 /// The whole file: the content and the format's version.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,7 +127,7 @@ pub(super) fn parse(
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let ObjectOnly(file) =
         serde_path_to_error::deserialize::<_, ObjectOnly<ContentFile>>(&mut deserializer)
-            .map_err(|e| vec![describe(text, &e.path().to_string(), e.inner())])?;
+            .map_err(|e| vec![describe(text, &path_of(e.path()), e.inner())])?;
     deserializer
         .end()
         .map_err(|e| vec![describe(text, "", &e)])?;
@@ -168,8 +171,9 @@ fn describe(text: &str, path: &str, error: &serde_json::Error) -> ContentError {
     let at = ["line ", &line.to_string(), ", column ", &column.to_string()].concat();
     match error.classify() {
         serde_json::error::Category::Data => {
-            let path = if path == "." { "" } else { path };
-            ContentError::new(path, [message, " (", &at, ")"].concat())
+            // serde's messages quote what they found, which may be a whole pasted article.
+            let message = crate::url_state::clip_to(message, MAX_MESSAGE_CHARS);
+            ContentError::new(path, [&message, " (", &at, ")"].concat())
         }
         _ => ContentError::new(
             "",
@@ -190,6 +194,45 @@ fn describe(text: &str, path: &str, error: &serde_json::Error) -> ContentError {
             .concat(),
         ),
     }
+}
+
+/// The path of a field as the docs write it: `duties[3].focus`. A key that is no plain name
+/// (an author's typo may be `"."`, `""` or `"a.b[0]"`) is quoted, `["a.b[0]"]`, so the path
+/// still reads as one place.
+fn path_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+            Segment::Map { key } if is_plain(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Map { key } => {
+                out.push('[');
+                // A JSON string literal, cut short: a key can be as long as the file.
+                let key = crate::url_state::clip(key);
+                out.push_str(&serde_json::to_string(&key).unwrap_or_default());
+                out.push(']');
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn is_plain(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// serde_json counts columns in bytes; editors count characters.

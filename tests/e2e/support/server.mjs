@@ -41,20 +41,23 @@ export const CONTENT_TYPES = {
  *   `cacheControl`: the `Cache-Control` header of the files served, or a function of the
  *   pathname (as `transform` gets it) returning it; default `no-store`. E.g. `max-age=600`, what
  *   GitHub Pages sends, to test what a browser's HTTP cache does to an update.
+ *   `headers`: more response headers for the files served, as an object or a function of the
+ *   pathname (as `transform` gets it) returning one, e.g. a `Content-Security-Policy` for the
+ *   HTML pages only.
  * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
  *   `url` ends in `/`; `origin` is `url` without it (without the prefix, when there is one).
  *
  * @typedef {(file: {pathname: string, ext: string, body: Buffer}) => string | Buffer | undefined} Transform
  *   `pathname` is the request path (after `/` → `/index.html`), `ext` the lower-case extension.
  */
-export async function serve(dir, { port = 0, cors = false, transform, prefix = '/', cacheControl = 'no-store' } = {}) {
+export async function serve(dir, { port = 0, cors = false, transform, prefix = '/', cacheControl = 'no-store', headers } = {}) {
   const root = await realpath(path.resolve(dir));
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`serve: prefix must start and end with "/", got ${prefix}`);
   const extraHeaders = cors ? { 'Access-Control-Allow-Origin': '*' } : {};
 
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
-    handle(root, req, res, transform, prefix, cacheControl).catch(() => {
+    handle(root, req, res, transform, prefix, cacheControl, headers).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.destroy();
     });
@@ -87,7 +90,7 @@ export async function serve(dir, { port = 0, cors = false, transform, prefix = '
   };
 }
 
-async function handle(root, req, res, transform, prefix = '/', cacheControl = 'no-store') {
+async function handle(root, req, res, transform, prefix = '/', cacheControl = 'no-store', headers) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'method not allowed');
@@ -142,6 +145,7 @@ async function handle(root, req, res, transform, prefix = '/', cacheControl = 'n
       'Content-Length': body ? body.length : stat.size,
       'Cache-Control': typeof cacheControl === 'function' ? cacheControl(pathname) : cacheControl,
       'X-Content-Type-Options': 'nosniff',
+      ...(typeof headers === 'function' ? headers(pathname) : headers),
     });
     if (req.method === 'HEAD') return res.end();
     res.end(body ?? (await file.readFile()));
