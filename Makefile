@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist test lint test-native test-content test-browser test-e2e size
+.PHONY: help setup serve dist test lint test-native test-content test-browser test-size test-e2e size
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
@@ -25,11 +25,12 @@ setup:
 serve: setup
 	trunk serve --release
 
+# The nightly size build where nightly has rust-src and wasm32, else stable (scripts/dist.sh).
 dist: setup
-	trunk build --release
+	scripts/dist.sh
 	scripts/size-report.sh
 
-test: setup lint test-native test-content test-browser dist test-e2e
+test: setup lint test-native test-content test-browser dist test-size test-e2e
 
 lint:
 	cargo fmt --all --check
@@ -45,6 +46,10 @@ test-content:
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test browser
+
+# Brotli sizes of dist/ against size-budget.json: they may only go down.
+test-size:
+	node --test tests/size/
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -77,7 +77,11 @@ function serviceWorker() {
 
 function prerender() {
   try {
-    execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], { cwd: root, stdio: "inherit" });
+    // A native build on stable: without the nightly size build's settings (scripts/dist.sh).
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(RUSTUP_TOOLCHAIN|CARGO_UNSTABLE_|CARGO_TARGET_|RUSTFLAGS)/.test(name)),
+    );
+    execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], { cwd: root, stdio: "inherit", env });
   } catch {
     fail("the pre-render failed (see above)");
   }

@@ -17,6 +17,19 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The nightly size build (scripts/dist.sh) needs rust-src and the wasm32 target on nightly. Added
+# where a nightly toolchain is already there; without one, make dist builds on stable.
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src'; then
+    log "adding rust-src to the nightly toolchain (for the size build)"
+    rustup component add rust-src --toolchain nightly || log "could not add rust-src; make dist will build on stable"
+  fi
+  if ! rustup target list --installed --toolchain nightly 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32 target to the nightly toolchain (for the size build)"
+    rustup target add wasm32-unknown-unknown --toolchain nightly || log "could not add it; make dist will build on stable"
+  fi
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (several minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -4,23 +4,34 @@
 /// The class of the element `mount` renders each widget into, inside the host element.
 pub const MOUNT_CLASS: &str = "rc-mount";
 
+/// Comments around a pre-rendered view, so a later run finds and replaces it.
+const START: &str = "<!--rc-prerendered-->";
+const END: &str = "<!--/rc-prerendered-->";
+
 /// The rendered widget as `mount` leaves it: inside a `div.rc-mount`, marked as pre-rendered so
 /// that scripts and styles can tell it from a live widget.
 pub fn wrap(widget_html: &str) -> String {
     [
+        START,
         "<div class=\"",
         MOUNT_CLASS,
         "\" data-prerendered>",
         widget_html,
         "</div>",
+        END,
     ]
     .concat()
 }
 
-/// `html` with `view` as the new content of the element whose start tag ends in `marker`
-/// (e.g. `id="rc-frame">`): what stood inside it up to its end tag is replaced, except a
-/// `<noscript>` note, which is dropped too since the view itself works without scripts.
+/// `html` with `view` (made by [`wrap`]) as the new content of the element whose start tag ends
+/// in `marker` (e.g. `id="rc-frame">`): what stood inside it (a "Loading" line) is replaced, or
+/// the view of an earlier run, so running twice gives the same page.
 pub fn insert(html: &str, marker: &str, view: &str) -> Result<String, String> {
+    if let (Some(start), Some(end)) = (html.find(START), html.find(END)) {
+        if start < end {
+            return Ok([&html[..start], view, &html[end + END.len()..]].concat());
+        }
+    }
     let Some(at) = html.find(marker) else {
         return Err(["no element ending in ", marker, " to pre-render into"].concat());
     };
@@ -32,9 +43,5 @@ pub fn insert(html: &str, marker: &str, view: &str) -> Result<String, String> {
     let Some(length) = html[start..].find("</div>") else {
         return Err(["the element ending in ", marker, " is not closed"].concat());
     };
-    let inner = &html[start..start + length];
-    if inner.contains(MOUNT_CLASS) {
-        return Err("the page is pre-rendered already".into());
-    }
     Ok([&html[..start], view, &html[start + length..]].concat())
 }

@@ -267,3 +267,27 @@ mod widget {
         assert!(html.contains(&format!("data-duty=\"{first_duty}\"")));
     }
 }
+
+mod prerender {
+    use role_compare::prerender::{insert, wrap};
+
+    const PAGE: &str = "<main><div id=\"x\" data-host><p>Loading…</p></div><p>after</p></main>";
+
+    #[test]
+    fn the_view_replaces_the_placeholder_and_a_second_run_replaces_the_first() {
+        let once = insert(PAGE, "data-host>", &wrap("<div class=\"rc\">one</div>")).expect("once");
+        assert_eq!(
+            once,
+            "<main><div id=\"x\" data-host><!--rc-prerendered--><div class=\"rc-mount\" data-prerendered><div class=\"rc\">one</div></div><!--/rc-prerendered--></div><p>after</p></main>"
+        );
+        let twice =
+            insert(&once, "data-host>", &wrap("<div class=\"rc\">two</div>")).expect("twice");
+        assert_eq!(twice, once.replace("one", "two"));
+    }
+
+    #[test]
+    fn a_page_without_its_host_element_is_an_error() {
+        assert!(insert(PAGE, "data-other>", "view").is_err());
+        assert!(insert("<div data-host><div data-host></div>", "data-host>", "v").is_err());
+    }
+}

@@ -1,0 +1,57 @@
+// The size guard: what the built site (dist/) makes a reader download, brotli-compressed, may
+// not grow. Sizes are deterministic for a given build, so this is a test; times are not, and
+// live in the benchmark (`make bench`).
+//
+// A ratchet: each figure is held to its budget (the product's targets: 16 KiB before the first
+// duty, 64 KiB in all), or, where a budget is not met yet, to the figure reached, recorded in
+// size-budget.json. A build that comes in smaller passes and says so: lower the figure in
+// size-budget.json to lock the gain in. Each kind of build (the nightly size build, the stable
+// fallback: target/dist-build, written by scripts/dist.sh) has its own figures, so a machine
+// without nightly is never failed for it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const budgets = JSON.parse(readFileSync(path.join(root, 'size-budget.json'), 'utf8'));
+const buildFile = path.join(root, 'target', 'dist-build');
+const build = existsSync(buildFile) ? readFileSync(buildFile, 'utf8').trim() : 'stable';
+
+// What the standalone page needs before its first duty shows: the HTML, which carries the
+// pre-rendered view, and the stylesheets that block rendering. Its scripts are modules, which
+// run after the first paint.
+const FIRST_DUTY = ['index.html', 'page.css', 'role-compare.css'];
+// Everything the standalone page downloads.
+const PAGE = [...FIRST_DUTY, 'embed.js', 'site.js', 'role-compare.js', 'role-compare_bg.wasm'];
+
+const brotli = (file) =>
+  brotliCompressSync(readFileSync(path.join(dist, file)), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+const total = (files) => files.reduce((sum, file) => sum + brotli(file), 0);
+
+test(`sizes of the ${build} build do not grow (size-budget.json)`, { skip: !existsSync(path.join(dist, 'index.html')) && 'dist/ is missing: make dist' }, () => {
+  const held = budgets.builds[build];
+  assert.ok(held, `size-budget.json has no figures for a "${build}" build`);
+  const figures = { firstDuty: total(FIRST_DUTY), page: total(PAGE), wasm: brotli('role-compare_bg.wasm') };
+  const report = [];
+  for (const [name, bytes] of Object.entries(figures)) {
+    const target = budgets.targets[name];
+    // The figure reached (never above the target once the target is met: lower it to there).
+    const limit = held[name];
+    const kib = (n) => (n / 1024).toFixed(1);
+    report.push(`${name}: ${bytes} B (${kib(bytes)} KiB) brotli; held to ${limit} B${target ? `, target ${target} B (${kib(target)} KiB): ${bytes <= target ? 'met' : `${bytes - target} B over`}` : ''}`);
+    assert.ok(
+      bytes <= limit,
+      `${name} grew to ${bytes} B brotli, past the ${limit} B it is held to in size-budget.json (${build} build). ` +
+        'Make it smaller; only if the growth is worth it, raise the figure there in the same commit and say why.',
+    );
+    if (bytes < held[name]) report.push(`  ${name} is ${held[name] - bytes} B under its figure: lower it in size-budget.json to keep the gain`);
+  }
+  console.log(report.join('\n'));
+});
