@@ -18,8 +18,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(root, "dist");
 const SINGLE_FILE = "role-compare.html";
 const WORKER = "sw.js";
-// Not precached: the worker itself, and the offline download (a copy of the whole site).
-const NOT_PRECACHED = new Set([WORKER, SINGLE_FILE]);
+// Not precached: the worker itself, the offline download (a copy of the whole site), and the
+// pre-rendered snippet for blog authors (a text to copy, not a page).
+const NOT_PRECACHED = new Set([WORKER, SINGLE_FILE, "snippet.html"]);
 
 function fail(message) {
   console.error(`postbuild: ${message}`);

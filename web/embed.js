@@ -1,14 +1,18 @@
 // role-compare embed loader. Load it once per page as a module:
 //   <div data-role-compare data-roles="cio,cmo"></div>
 //   <script type="module" src="https://example.org/role-compare/embed.js"></script>
-// It loads the wasm once, adds the widget's stylesheet, and mounts a widget into every element
-// with `data-role-compare`. Pages that add elements later call `RoleCompare.mount(element,
-// options)` (also exported from this module) and `RoleCompare.unmount(element)`.
+// It adds the widget's stylesheet and mounts a widget into every element with
+// `data-role-compare` once the reader comes near it: when it is within about a screen of the
+// viewport, or the reader touches, clicks or tabs into it. Until then no wasm is downloaded, so
+// a reader who never scrolls to the widget pays only for this file (and sees, where the snippet
+// carries one, the pre-rendered view). The wasm loads once a page, its glue and module fetched
+// side by side. Pages that add elements later call `RoleCompare.mount(element, options)` (also
+// exported from this module; it mounts at once) and `RoleCompare.unmount(element)`.
 // Nothing here throws into the host page: failures are shown inside the widget's own box.
 
-import init, { mount as mountWasm, unmount as unmountWasm, lastPanic } from "./role-compare.js";
-
 const base = new URL("./", import.meta.url);
+const glueUrl = new URL("role-compare.js", base).href;
+const wasmUrl = new URL("role-compare_bg.wasm", base).href;
 const SELECTOR = "[data-role-compare]";
 // Content text per host element, kept because mounting replaces the element's children.
 const inlineContent = new WeakMap();
@@ -19,9 +23,18 @@ const pending = new WeakMap();
 // Elements holding a widget, for the crash message (below); an element leaves on unmount().
 const hosts = new Set();
 
+// The wasm-bindgen glue module, once the wasm is running.
+let glue = null;
 let ready = null;
 function loadWasm() {
-  ready ??= init({ module_or_path: new URL("role-compare_bg.wasm", base) });
+  ready ??= (async () => {
+    // The module's bytes are fetched at once, beside the glue, not after it: no waterfall.
+    const bytes = fetch(wasmUrl);
+    const module = await import(glueUrl);
+    await module.default({ module_or_path: bytes });
+    glue = module;
+    return module;
+  })();
   return ready;
 }
 
@@ -108,7 +121,8 @@ async function mountNow(element, options) {
     const [[json, error]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
     if (crashed) return showCrash(element);
     hosts.add(element);
-    mountWasm(element, pairs.flat(), json ?? undefined, error ?? undefined);
+    element.removeAttribute("data-rc-loading");
+    glue.mount(element, pairs.flat(), json ?? undefined, error ?? undefined);
   } catch (error) {
     if (isCrash(error)) return crash(error);
     console.error("role-compare:", error);
@@ -121,7 +135,7 @@ export function unmount(element) {
   try {
     mounted.delete(element);
     hosts.delete(element);
-    return ready !== null && !crashed && unmountWasm(element);
+    return glue !== null && !crashed && glue.unmount(element);
   } catch (error) {
     if (isCrash(error)) crash(error);
     else console.error("role-compare:", error);
@@ -129,10 +143,40 @@ export function unmount(element) {
   }
 }
 
-/** Mounts every `[data-role-compare]` element not mounted yet. */
+/** Mounts every `[data-role-compare]` element not mounted yet, at once. */
 export function mountAll(root = document) {
   const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
   return Promise.all(fresh.map((element) => mount(element)));
+}
+
+// How near the viewport a widget must come to be mounted: about a screen above or below it, so
+// it is usually ready by the time the reader sees it.
+const NEAR = "100% 0px 100% 0px";
+// What a reader does to a widget they reached before it was mounted: it mounts at once.
+const INTERACTIONS = ["pointerdown", "focusin", "keydown"];
+
+/** Mounts each `[data-role-compare]` element not mounted yet once the reader comes near it
+ *  (see the top of this file). Without IntersectionObserver, at once. */
+function mountWhenNear(root = document) {
+  const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
+  if (!("IntersectionObserver" in window)) return fresh.forEach((element) => mount(element));
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) if (entry.isIntersecting) start(entry.target);
+  }, { rootMargin: NEAR });
+  function start(element) {
+    observer.unobserve(element);
+    for (const type of INTERACTIONS) element.removeEventListener(type, onInteraction, true);
+    if (!mounted.has(element)) mount(element);
+  }
+  function onInteraction(event) {
+    start(event.currentTarget);
+  }
+  for (const element of fresh) {
+    // Space is held for a widget with no pre-rendered view while it loads (role-compare.css).
+    if (!element.querySelector(":scope > .rc-mount")) element.setAttribute("data-rc-loading", "");
+    observer.observe(element);
+    for (const type of INTERACTIONS) element.addEventListener(type, onInteraction, true);
+  }
 }
 
 window.RoleCompare = { mount, unmount, mountAll };
@@ -144,8 +188,6 @@ window.RoleCompare = { mount, unmount, mountAll };
 // own scripts carry on. Traps inside our calls are caught above; traps in the widget's event
 // handlers and timers reach the window as uncaught errors, where only ours are taken.
 let crashed = false;
-const glueUrl = new URL("role-compare.js", base).href;
-const wasmUrl = new URL("role-compare_bg.wasm", base).href;
 
 // Ours: a wasm trap (or an error thrown by the wasm-bindgen glue) whose stack runs through our
 // module, so a host's own wasm or scripts are never taken for the widget's.
@@ -180,7 +222,7 @@ function crash(error) {
   crashed = true;
   let why = error && error.message ? error.message : String(error);
   try {
-    why = lastPanic() ?? why; // the panic's message, when the build kept one
+    why = glue?.lastPanic() ?? why; // the panic's message, when the build kept one
   } catch {
     // The module may be past answering; the trap's own message will do.
   }
@@ -201,15 +243,19 @@ window.addEventListener("unhandledrejection", (event) => {
   crash(event.reason);
 });
 
-// Start loading at once: the wasm's start mounts the standalone page's widget, if this is it.
-loadWasm().catch((error) => {
-  if (isCrash(error)) return crash(error);
-  console.error("role-compare:", error);
-  for (const element of document.querySelectorAll(`${SELECTOR}, [data-role-compare-page]`)) showFailure(element, error);
-});
+// The standalone page: load at once; the wasm's start mounts its widget.
+function startPage() {
+  if (!document.querySelector("[data-role-compare-page]")) return;
+  loadWasm().catch((error) => {
+    if (isCrash(error)) return crash(error);
+    console.error("role-compare:", error);
+    for (const element of document.querySelectorAll("[data-role-compare-page]")) showFailure(element, error);
+  });
+}
 
 if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", () => mountAll(), { once: true });
+  document.addEventListener("DOMContentLoaded", () => (startPage(), mountWhenNear()), { once: true });
 } else {
-  mountAll();
+  startPage();
+  mountWhenNear();
 }

@@ -5,7 +5,8 @@
 //!
 //! Run by Trunk after each build (`Trunk.toml`, post_build hook), on `$TRUNK_STAGING_DIR`:
 //! - `index.html`: the standalone page's widget (it owns the URL), into `[data-role-compare-page]`;
-//! - `embed.html`: the iframe page's widget with no options, into `#rc-frame`.
+//! - `embed.html`: the iframe page's widget with no options, into `#rc-frame`;
+//! - `snippet.html`: the script embed for blog authors with the default view inside it.
 //!
 //! Usage: `cargo run --bin prerender -- [dir]` (default: `$TRUNK_STAGING_DIR`, else `dist`).
 
@@ -42,6 +43,20 @@ fn main() -> std::process::ExitCode {
         }
         println!("prerender: {} holds the default view", path.display());
     }
+    // The snippet form for blog authors: the script embed with the default view inside the
+    // element, so it shows before (and without) the wasm (README, "Pre-rendered snippets").
+    let snippet = [
+        "<div data-role-compare>",
+        &render(&[]),
+        "</div>\n<script type=\"module\" src=\"https://example.org/role-compare/embed.js\"></script>\n",
+    ]
+    .concat();
+    let path = std::path::Path::new(&dir).join("snippet.html");
+    if let Err(e) = std::fs::write(&path, snippet) {
+        eprintln!("prerender: {}: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    println!("prerender: {} written", path.display());
     ExitCode::SUCCESS
 }
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { serve } from './support/server.mjs';
-import { launch, watchErrors, waitForWidget, describeErrors } from './support/browser.mjs';
+import { mountAllNow, launch, watchErrors, waitForWidget, describeErrors } from './support/browser.mjs';
 import {
   readView,
   pressedFilters,
@@ -299,13 +299,13 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
     const { version, files } = parseWorker(await res.text());
     assert.match(version, /^[0-9a-f]{16}$/, 'the version is a content hash');
 
-    const built = listFiles(DIST).filter((name) => name !== 'sw.js' && name !== 'role-compare.html');
+    const built = listFiles(DIST).filter((name) => !['sw.js', 'role-compare.html', 'snippet.html'].includes(name));
     assert.equal(files[0], './', 'the precache starts with "./", the page a reader opens');
     assert.equal(new Set(files).size, files.length, 'the precache lists no URL twice');
     assert.deepEqual(
       [...files].sort(),
       ['./', ...built.map((name) => `./${name}`)].sort(),
-      'the precache lists "./" and every file in dist/ except sw.js and role-compare.html',
+      'the precache lists "./" and every file in dist/ except sw.js, role-compare.html and snippet.html',
     );
     for (const url of files) {
       const file = await fetch(new URL(url, distServer.url));
@@ -574,6 +574,7 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
         const page = await context.newPage();
         const errors = watchErrors(page);
         await page.goto(distServer.url + pathname);
+        await mountAllNow(page);
         await waitForWidget(page);
         if (name === 'index.html') {
           await waitForServiceWorker(page);

@@ -4,7 +4,8 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -112,4 +113,70 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
       }
     });
   }
+
+  describe('an article with the widget far below the fold', () => {
+    let widgetServer;
+    let articleServer;
+    let dir;
+
+    before(async () => {
+      widgetServer = await serve(DIST, { cors: true });
+      dir = mkdtempSync(path.join(os.tmpdir(), 'rc-lazy-'));
+      const embed = `${widgetServer.url}embed.js`;
+      const spacer = '<p class="spacer">The article goes on for a while before the comparison.</p>';
+      const page = (widget) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>A long article</title><link rel="stylesheet" href="./article.css">
+<script type="module" src="${embed}"></script></head>
+<body><main><h1>A long article</h1>${spacer.repeat(3)}<div class="tall"></div>${widget}<p>The end.</p></main></body></html>`;
+      writeFileSync(path.join(dir, 'article.css'), '.tall { height: 6000px; } main { max-width: 760px; margin: auto; }');
+      writeFileSync(path.join(dir, 'plain.html'), page('<div id="w" data-role-compare data-roles="cio,cto"></div>'));
+      // The snippet form: the build's snippet, the default view inside the element.
+      const snippet = readFileSync(path.join(DIST, 'snippet.html'), 'utf8')
+        .replace(/<script[^>]*><\/script>\s*$/, '')
+        .replace('<div data-role-compare>', '<div id="w" data-role-compare>');
+      writeFileSync(path.join(dir, 'snippet.html'), page(snippet));
+      articleServer = await serve(dir);
+    });
+
+    after(async () => {
+      await articleServer?.close();
+      await widgetServer?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    for (const file of ['plain.html', 'snippet.html']) {
+      test(`${file}: no wasm is fetched until the reader scrolls near the widget; then it works`, async () => {
+        const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+        try {
+          const page = await context.newPage();
+          const errors = watchErrors(page);
+          const fetched = [];
+          page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+          await page.goto(articleServer.url + file);
+          await page.waitForLoadState('networkidle');
+          assert.ok(fetched.includes('/embed.js'), 'the loader is there');
+          assert.deepEqual(
+            fetched.filter((p) => /role-compare(_bg\.wasm|\.js)$/.test(p)),
+            [],
+            'neither the wasm nor its glue while the widget is far below',
+          );
+          const before = await page.locator('#w [data-duty]').count();
+          if (file === 'snippet.html') assert.equal(before, DEFAULT_DUTIES.length, 'the pre-rendered view shows at once');
+          else assert.equal(before, 0, 'nothing to show yet');
+
+          await page.locator('#w').scrollIntoViewIfNeeded();
+          await page.locator('#w .rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
+          assert.ok(fetched.includes('/role-compare_bg.wasm') && fetched.includes('/role-compare.js'), 'the wasm came when needed');
+          await toggle(page, 'focus:internal', { within: '#w' });
+          await page.waitForFunction(() => {
+            const duties = [...document.querySelectorAll('#w [data-duty]')];
+            return duties.length > 0 && duties.every((d) => d.dataset.focus === 'internal');
+          });
+          assert.deepEqual(errors, [], describeErrors(errors));
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
 });

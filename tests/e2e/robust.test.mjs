@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve } from './support/server.mjs';
-import { launch, watchErrors, describeErrors } from './support/browser.mjs';
+import { mountAllNow, launch, watchErrors, describeErrors } from './support/browser.mjs';
 import { readView, assertStatusMatchesDom, waitForView, waitForPressed, toggle } from './support/widget.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,6 +66,7 @@ async function withPage(url, body, { viewport = DESKTOP, deviceScaleFactor = 1, 
   });
   try {
     await page.goto(url);
+    await mountAllNow(page);
     await body(page, errors);
     const unexpected = errors.filter((e) => !allowed.some((re) => re.test(e)));
     assert.deepEqual(unexpected, [], `${url} logged errors: ${describeErrors(unexpected)}`);
@@ -596,6 +597,7 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
           assert.deepEqual(await audit(page.mainFrame(), null), [], 'embed.html (whole page)');
 
           await page.goto(widgetServer.url + 'blog.html');
+          await mountAllNow(page);
           await page.waitForFunction(() => [...document.querySelectorAll('[data-role-compare]')].every((e) => e.querySelector('.rc [data-duty], .rc .rc-error')), undefined, { timeout: 20_000 });
           assert.deepEqual(await audit(page.mainFrame(), '.rc'), [], 'blog.html (its widgets)');
           const frame = page.frames().find((f) => f.url().includes('embed.html'));

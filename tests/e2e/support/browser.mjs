@@ -27,15 +27,18 @@ export function launch(options = {}) {
  *
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{viewport?: {width: number, height: number}, colorScheme?: 'light'|'dark', waitForWidget?: boolean, expectedMissing?: string[]}} [options]
+ * @param {{viewport?: {width: number, height: number}, colorScheme?: 'light'|'dark', waitForWidget?: boolean, expectedMissing?: string[], eager?: boolean}} [options]
  *   `expectedMissing`: URLs the page requests on purpose and the server answers with 404; the
  *   browser's "Failed to load resource … 404" console errors for exactly those are not recorded.
+ *   `eager` (default true): mount every embedded widget at once (`RoleCompare.mountAll()`), as
+ *   embed.js otherwise waits until the reader scrolls near each; the lazy loading itself is
+ *   tested with `eager: false` (tests/e2e/prerender.test.mjs).
  * @returns {Promise<{context, page, errors: string[]}>} `errors` keeps filling while the page lives.
  */
 export async function openPage(
   browser,
   url,
-  { viewport, colorScheme = 'light', waitForWidget: wait = true, expectedMissing = [] } = {},
+  { viewport, colorScheme = 'light', waitForWidget: wait = true, expectedMissing = [], eager = true } = {},
 ) {
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1280, height: 900 },
@@ -45,6 +48,7 @@ export async function openPage(
   const page = await context.newPage();
   const errors = watchErrors(page, { expectedMissing });
   await page.goto(url);
+  if (eager) await mountAllNow(page);
   if (wait) await waitForWidget(page);
   return { context, page, errors };
 }
@@ -75,6 +79,13 @@ function isFavicon(url) {
     return new URL(url).pathname.endsWith('/favicon.ico');
   } catch {
     return false;
+  }
+}
+
+/** Mounts every embedded widget of the page (and of its frames) at once, where embed.js runs. */
+export async function mountAllNow(page) {
+  for (const frame of page.frames()) {
+    await frame.evaluate(() => window.RoleCompare?.mountAll()).catch(() => {});
   }
 }
 
