@@ -366,6 +366,37 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
     });
   });
 
+  // The widget is in rem: with a larger root font it grows, in the same proportions. A 640 px
+  // column at 16 px is, at a root font of R px, a column of 640 × R/16 px: the same widget
+  // scaled by R/16, every card as wide and as high (within a pixel or a line's rounding).
+  test('root font sizes of 12 and 24 px: the same widget, scaled', async () => {
+    const cardsAt = (rem) =>
+      withGalleryPage('narrow.html', async (page) => {
+        await page.addStyleTag({ content: `html { font-size: ${rem}px } .post { max-width: ${(640 * rem) / 16}px }` });
+        const m = await measure(page);
+        await assertLayout(page, m, `narrow.html at a ${rem} px root font`);
+        cardsAt[rem] = m;
+      });
+    await cardsAt(16);
+    for (const rem of [12, 24]) {
+      await cardsAt(rem);
+      const k = rem / 16;
+      const base = cardsAt[16];
+      const m = cardsAt[rem];
+      assert.equal(m.columns.length, base.columns.length);
+      assert.ok(Math.abs(m.width / k - base.width) <= 1, `the widget ${m.width} px at ${rem} px, ${base.width} at 16 px`);
+      const cards = m.cards.map((c, i) => ({ id: c.id, w: c.width / k, h: c.height / k, bw: base.cards[i].width, bh: base.cards[i].height }));
+      const show = (c) => `${c.id}: ${c.w.toFixed(1)}×${c.h.toFixed(1)} scaled back, ${c.bw.toFixed(1)}×${c.bh.toFixed(1)} at 16 px`;
+      assert.deepEqual(cards.filter((c) => Math.abs(c.w - c.bw) > 1).map(show), [], `at a ${rem} px root font, every card is its 16 px width × ${k}`);
+      // Text is laid out at each size anew, so a sentence may break one line earlier or later
+      // (a line: 1.45em, 23.2 px at 16 px): a few cards, never more than one line.
+      const line = 1.45 * 16;
+      assert.deepEqual(cards.filter((c) => Math.abs(c.h - c.bh) > line + 1).map(show), [], `at a ${rem} px root font, no card more than a line off`);
+      const off = cards.filter((c) => Math.abs(c.h - c.bh) > 2);
+      assert.ok(off.length <= Math.ceil(cards.length / 10), `at a ${rem} px root font, at most one card in ten a line off: ${off.map(show).join('; ')}`);
+    }
+  });
+
   test('at 600 px wide, three roles side by side with at least 20 characters a line', async (t) => {
     await withGalleryPage('narrow.html', async (page) => {
       await page.addStyleTag({ content: '.post { max-width: 600px !important }' });
