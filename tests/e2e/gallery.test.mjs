@@ -313,6 +313,32 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
     }, { colorScheme: 'dark' });
   });
 
+  // A theme whose background stays transparent (the canvas shows) and that says its mode only
+  // with a class or an attribute on html or body.
+  for (const [what, set] of [
+    ['class="dark" on html', () => document.documentElement.classList.add('dark')],
+    ['data-theme="dark" on body', () => document.body.setAttribute('data-theme', 'dark')],
+    ['data-bs-theme="dark" on html', () => document.documentElement.setAttribute('data-bs-theme', 'dark')],
+  ]) {
+    test(`a transparent page that says ${what}: the widget turns dark, and back when it goes`, async () => {
+      await withGalleryPage('narrow.html', async (page) => {
+        await page.addStyleTag({ content: ':root { color-scheme: normal !important } body { background: none !important }' });
+        await page.waitForFunction(() => !document.querySelector('#widget').hasAttribute('data-rc-scheme'));
+        const before = await measure(page);
+        assert.ok(luminance(before.background) > 0.8, `light by the reader's setting first, got ${before.background}`);
+        await page.evaluate(set);
+        await waitForScheme(page, '#widget', 'dark');
+        await page.evaluate(() => {
+          document.documentElement.classList.remove('dark');
+          document.documentElement.removeAttribute('data-bs-theme');
+          document.body.removeAttribute('data-theme');
+        });
+        await page.waitForFunction(() => !document.querySelector('#widget').hasAttribute('data-rc-scheme'));
+        assert.equal((await measure(page)).background, before.background, 'back to the reader\'s setting');
+      }, { colorScheme: 'light' });
+    });
+  }
+
   describe('data-theme="inherit" on light, dark and coloured hosts: AA contrast', () => {
     for (const mode of ['light', 'dark']) {
       test(`wide.html, ${mode}: the blue box, the sepia box and the page's own background`, async () => {
