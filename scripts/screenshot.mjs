@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-// A screenshot of the example article with its widgets, for the docs:
+// Screenshots for the docs, from the built site, in headless Chromium (Debian's, with the
+// tests' flags). Fails (exit 1) if a page logs a console error or throws.
+//
 //   node scripts/screenshot.mjs [distDir] [outPng]
-// (defaults: dist/ and docs/blog-example.png). Serves distDir on 127.0.0.1 with the e2e tests'
-// server, opens blog.html in headless Chromium (Debian's, with the tests' flags) at 1000 px wide,
-// waits until every widget and the iframe have rendered and the iframe has taken its content's
-// height, and writes a full-page PNG, cut at 2400 px so the file stays small. Fails (exit 1) if
-// the page logs a console error or throws.
+//     the example article (blog.html) with its widgets, at 1000 px wide (defaults: dist/ and
+//     docs/blog-example.png). Serves distDir on 127.0.0.1 with the e2e tests' server, waits
+//     until every widget and the iframe have rendered and the iframe has taken its content's
+//     height, and writes a full-page PNG, cut at 2400 px so the file stays small.
+//
+//   node scripts/screenshot.mjs --gallery [distDir]
+//     the theme gallery (tests/e2e/hosts/gallery/): each page as a reader sees it, in light
+//     and dark, as docs/gallery-<page>-<mode>.png: at 1280 px wide (the phone page at 390 px),
+//     the top of the page down to the widget's first duties; and the wide page's inherit
+//     widgets as docs/gallery-wide-inherit-<mode>.png (900 px of them). The pages come from a second
+//     server, as in the gallery test, so the widget is embedded cross-origin as on a blog.
 
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -16,8 +24,10 @@ import { serve } from '../tests/e2e/support/server.mjs';
 import { launch, watchErrors, describeErrors } from '../tests/e2e/support/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
-const out = path.resolve(process.argv[3] ?? path.join(root, 'docs', 'blog-example.png'));
+const gallery = process.argv[2] === '--gallery';
+const args = gallery ? process.argv.slice(3) : process.argv.slice(2);
+const dist = path.resolve(args[0] ?? path.join(root, 'dist'));
+const out = path.resolve(args[1] ?? path.join(root, 'docs', 'blog-example.png'));
 const WIDTH = 1000;
 const MAX_HEIGHT = 2400;
 const TIMEOUT = 20_000;
@@ -26,6 +36,8 @@ if (!existsSync(path.join(dist, 'blog.html'))) {
   console.error(`${path.join(dist, 'blog.html')} is missing: run make dist first`);
   process.exit(1);
 }
+
+if (gallery) process.exit(await galleryShots());
 
 const server = await serve(dist);
 const browser = await launch();
@@ -90,3 +102,81 @@ try {
   await server.close();
 }
 process.exit(failed ? 1 : 0);
+
+/**
+ * The gallery's pages, each in the host's light and dark mode. `mode(page, m)` switches the
+ * page the way its theme does (null: by the reader's setting, emulated).
+ */
+async function galleryShots() {
+  const pages = [
+    { name: 'narrow', file: 'narrow.html', width: 1280, mode: null },
+    {
+      name: 'article',
+      file: 'article.html',
+      width: 1280,
+      mode: async (page, m) => {
+        if (m === 'dark') await page.locator('[data-theme-toggle]').click();
+      },
+    },
+    { name: 'wide', file: 'wide.html', width: 1280, mode: (page, m) => page.evaluate((m) => document.documentElement.setAttribute('data-bs-theme', m), m) },
+    { name: 'phone', file: 'phone.html', width: 390, mode: (page, m) => page.evaluate((m) => document.documentElement.setAttribute('data-theme', m), m) },
+  ];
+  const widgetServer = await serve(dist, { cors: true });
+  const blogServer = await serve(path.join(root, 'tests', 'e2e', 'hosts', 'gallery'), {
+    transform: ({ ext, body }) =>
+      ext === '.html' ? body.toString('utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetServer.origin) : undefined,
+  });
+  const browser = await launch();
+  let failed = false;
+  try {
+    for (const g of pages) {
+      for (const m of ['light', 'dark']) {
+        const context = await browser.newContext({
+          viewport: { width: g.width, height: 900 },
+          deviceScaleFactor: 1,
+          colorScheme: g.mode ? 'light' : m,
+          reducedMotion: 'reduce',
+        });
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(blogServer.url + g.file);
+        await page.locator('#widget .rc [data-duty]').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+        if (g.mode) await g.mode(page, m);
+        await page.waitForFunction((m) => document.querySelector('#widget').getAttribute('data-rc-scheme') === m, m, { timeout: TIMEOUT });
+        // The themes fade their colours: wait until nothing moves.
+        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+        await page.evaluate(() => document.fonts.ready);
+        // Down to the fourth duty of the first column, or 1400 px at most.
+        const bottom = await page.evaluate(() => {
+          const duty = document.querySelectorAll('#widget [data-role] [data-duty]')[3];
+          return Math.ceil(duty.getBoundingClientRect().bottom + window.scrollY + 24);
+        });
+        const height = Math.min(bottom, g.width < 600 ? 1600 : 1400);
+        const file = path.join(root, 'docs', `gallery-${g.name}-${m}.png`);
+        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: g.width, height } });
+        console.log(`wrote ${path.relative(process.cwd(), file)}: ${g.width}×${height} px`);
+        if (g.name === 'wide') {
+          // The three data-theme="inherit" widgets, in the blue and sepia boxes and on the page.
+          const callouts = path.join(root, 'docs', `gallery-wide-inherit-${m}.png`);
+          const top = await page.locator('.row').boundingBox();
+          const plain = await page.locator('#widget-plain .rc-columns').boundingBox();
+          await page.screenshot({ path: callouts, fullPage: true, clip: { x: 0, y: Math.max(0, top.y - 60), width: g.width, height: 900 } });
+          console.log(`wrote ${path.relative(process.cwd(), callouts)}`);
+        }
+        if (errors.length > 0) {
+          console.error(`${g.file} (${m}) logged errors: ${describeErrors(errors)}`);
+          failed = true;
+        }
+        await context.close();
+      }
+    }
+  } catch (error) {
+    console.error(error);
+    failed = true;
+  } finally {
+    await browser.close();
+    await blogServer.close();
+    await widgetServer.close();
+  }
+  return failed ? 1 : 0;
+}

@@ -48,11 +48,13 @@ function addStylesheet() {
   document.head.append(link);
 }
 
-// data-* attributes (but the marker itself) as [name, value] pairs without "data-".
+// data-* attributes as [name, value] pairs without "data-"; not the marker itself, nor the
+// widget's own `data-rc-*` (such as data-rc-scheme, written by this script), which are no
+// options.
 function attributeOptions(element) {
   const pairs = [];
   for (const { name, value } of element.attributes) {
-    if (name.startsWith("data-") && name !== "data-role-compare") pairs.push([name.slice(5), value]);
+    if (name.startsWith("data-") && name !== "data-role-compare" && !name.startsWith("data-rc-")) pairs.push([name.slice(5), value]);
   }
   return pairs;
 }
@@ -101,6 +103,129 @@ function showFailure(element, error) {
   element.replaceChildren(box);
 }
 
+// ---- The host page's colour scheme ----------------------------------------------------------
+// A widget with data-theme="auto" (the default) or "inherit" takes the colour scheme of the page
+// it sits in. This reads it and writes `data-rc-scheme="dark|light"` on each host element
+// (role-compare.css picks `color-scheme` from it); with nothing to go by, it removes the
+// attribute and the widget follows the reader's setting. Plain JS, so it costs the wasm
+// nothing and also works for widgets not mounted yet. In order:
+//  1. the effective background behind the widget: the host's and its ancestors' background
+//     colours, composited up to the first opaque one; dark when its luminance is under 0.18
+//     (where white and black text have equal contrast);
+//  2. the host's computed `color-scheme`, when it is only "dark" or only "light";
+//  3. a theme switch on html or body: class "dark"/"light" (also "dark-mode", "theme-dark" …),
+//     or data-theme / data-bs-theme / data-color-scheme / data-mode = "dark"/"light".
+// It follows the page: a MutationObserver on the attributes of html and body (theme toggles),
+// new stylesheets in head, the end of background transitions, and the reader's OS setting.
+
+const SCHEME_ATTRIBUTE = "data-rc-scheme";
+const HOSTS = "[data-role-compare], [data-role-compare-page]";
+
+function parseColor(text) {
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/.exec(text.trim());
+  if (!m) return null;
+  let alpha = m[4] === undefined ? 1 : Number(m[4]);
+  if (m[5] === "%") alpha /= 100;
+  return { r: Number(m[1]), g: Number(m[2]), b: Number(m[3]), a: alpha };
+}
+
+function relativeLuminance({ r, g, b }) {
+  const channel = (v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+// The colour behind `element`: its background and its ancestors', composited from the first
+// opaque one up; null when no ancestor paints an opaque background (the page's canvas shows,
+// whose colour the page does not say).
+function effectiveBackground(element) {
+  const layers = [];
+  for (let el = element; el; el = el.parentElement) {
+    const color = parseColor(getComputedStyle(el).backgroundColor);
+    if (!color || color.a === 0) continue;
+    layers.push(color);
+    if (color.a >= 0.99) break;
+  }
+  if (layers.length === 0 || layers[layers.length - 1].a < 0.99) return null;
+  let { r, g, b } = layers.pop();
+  while (layers.length > 0) {
+    const top = layers.pop();
+    r = top.r * top.a + r * (1 - top.a);
+    g = top.g * top.a + g * (1 - top.a);
+    b = top.b * top.a + b * (1 - top.a);
+  }
+  return { r, g, b };
+}
+
+const DARK_CLASS = /^(?:dark|dark-mode|darkmode|dark-theme|theme-dark|is-dark|night|night-mode)$/i;
+const LIGHT_CLASS = /^(?:light|light-mode|lightmode|light-theme|theme-light|is-light|day)$/i;
+const THEME_ATTRIBUTES = ["data-theme", "data-bs-theme", "data-color-scheme", "data-color-mode", "data-mode"];
+
+function declaredScheme(el) {
+  if (!el) return null;
+  for (const name of THEME_ATTRIBUTES) {
+    const value = (el.getAttribute(name) || "").trim().toLowerCase();
+    if (value === "dark" || value === "light") return value;
+  }
+  if ([...el.classList].some((c) => DARK_CLASS.test(c))) return "dark";
+  if ([...el.classList].some((c) => LIGHT_CLASS.test(c))) return "light";
+  return null;
+}
+
+/** The host page's colour scheme around `host`: "dark", "light" or null (the page says nothing). */
+export function hostScheme(host) {
+  const background = effectiveBackground(host);
+  if (background) return relativeLuminance(background) < 0.18 ? "dark" : "light";
+  const scheme = getComputedStyle(host).colorScheme.trim().split(/\s+/);
+  if (scheme.length === 1 && (scheme[0] === "dark" || scheme[0] === "light")) return scheme[0];
+  return declaredScheme(document.body) ?? declaredScheme(document.documentElement);
+}
+
+function applyScheme(host) {
+  try {
+    const scheme = hostScheme(host);
+    if (scheme === null) {
+      if (host.hasAttribute(SCHEME_ATTRIBUTE)) host.removeAttribute(SCHEME_ATTRIBUTE);
+    } else if (host.getAttribute(SCHEME_ATTRIBUTE) !== scheme) {
+      host.setAttribute(SCHEME_ATTRIBUTE, scheme);
+    }
+  } catch (error) {
+    console.error("role-compare:", error);
+  }
+}
+
+function applySchemes() {
+  for (const host of document.querySelectorAll(HOSTS)) applyScheme(host);
+}
+
+let schemeFrame = 0;
+// Once a frame at most, after the page's own style changes have landed.
+function scheduleSchemes() {
+  if (schemeFrame) return;
+  schemeFrame = requestAnimationFrame(() => {
+    schemeFrame = 0;
+    applySchemes();
+  });
+}
+
+let watching = false;
+function watchScheme() {
+  if (watching) return;
+  watching = true;
+  const observer = new MutationObserver(scheduleSchemes);
+  observer.observe(document.documentElement, { attributes: true });
+  if (document.head) observer.observe(document.head, { childList: true });
+  if (document.body) observer.observe(document.body, { attributes: true });
+  else document.addEventListener("DOMContentLoaded", () => observer.observe(document.body, { attributes: true }), { once: true });
+  // A theme that fades its background: read it again when the fade ends, and when a new
+  // stylesheet has loaded.
+  document.addEventListener("transitionend", scheduleSchemes, { capture: true, passive: true });
+  document.addEventListener("load", (event) => event.target instanceof HTMLLinkElement && scheduleSchemes(), { capture: true });
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", scheduleSchemes);
+}
+
 /** Mounts (or re-mounts) a widget into `element`. Options: as the data-* attributes, e.g.
  *  { roles: "cio,cmo", focus: "external", theme: "dark", headingLevel: 3, content: {...} }. */
 export function mount(element, options = {}) {
@@ -109,6 +234,8 @@ export function mount(element, options = {}) {
     return Promise.resolve();
   }
   mounted.add(element);
+  watchScheme();
+  applyScheme(element);
   const next = (pending.get(element) ?? Promise.resolve()).then(() => mountNow(element, options));
   pending.set(element, next);
   return next;
@@ -161,15 +288,15 @@ function mountWhenNear(root = document) {
   const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
   if (!("IntersectionObserver" in window)) return fresh.forEach((element) => mount(element));
   const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) if (entry.isIntersecting) start(entry.target);
+    for (const entry of entries) if (entry.isIntersecting) begin(entry.target);
   }, { rootMargin: NEAR });
-  function start(element) {
+  function begin(element) {
     observer.unobserve(element);
     for (const type of INTERACTIONS) element.removeEventListener(type, onInteraction, true);
     if (!mounted.has(element)) mount(element);
   }
   function onInteraction(event) {
-    start(event.currentTarget);
+    begin(event.currentTarget);
   }
   for (const element of fresh) {
     // Space is held for a widget with no pre-rendered view while it loads (role-compare.css).
@@ -253,9 +380,15 @@ function startPage() {
   });
 }
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", () => (startPage(), mountWhenNear()), { once: true });
-} else {
+function start() {
+  watchScheme();
+  applySchemes();
   startPage();
   mountWhenNear();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start, { once: true });
+} else {
+  start();
 }

@@ -137,7 +137,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     }
                 </div>
             }
-            <div class="rc-columns">
+            // One strip of columns; when more roles are shown than fit the widget's width it
+            // scrolls sideways (styles/role-compare.css), so it takes the keyboard focus too.
+            <div class="rc-columns" role="group" aria-label="Duties by role" tabindex="0">
                 { for shown_roles.iter().filter_map(|&r| content.roles.get(r).map(|role| (r, &role.id))).map(|(r, role_id)| {
                     let duties: Vec<usize> = outcome
                         .shown

@@ -379,25 +379,40 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
         }),
       );
 
-    test('on a phone (375 px) the columns stack and nothing scrolls sideways', async () => {
+    test('on a phone (375 px) the columns form a strip: two side by side, the third peeking in, a swipe away; the page does not scroll sideways', async () => {
       await withPage('', async (page) => {
         const { scrollWidth, clientWidth, wide } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,
+          // Elements past the viewport, except those the column strip clips (it scrolls).
           wide: [...document.querySelectorAll('body *')]
+            .filter((el) => !el.closest('.rc-columns > *'))
             .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
             .slice(0, 5)
             .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`),
         }));
         assert.ok(scrollWidth <= clientWidth, `no horizontal scrolling: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; too wide: ${wide.join(', ')}`);
+        assert.deepEqual(wide, [], 'nothing but the strip\'s columns reaches past the viewport');
         const boxes = await columnBoxes(page);
         assert.equal(boxes.length, 3);
         for (const b of boxes.slice(1)) {
-          assert.ok(Math.abs(b.x - boxes[0].x) <= 2, `columns share a left edge: ${JSON.stringify(boxes)}`);
+          assert.ok(Math.abs(b.y - boxes[0].y) <= 2, `columns share a top edge, never one under another: ${JSON.stringify(boxes)}`);
         }
         for (let i = 1; i < boxes.length; i++) {
-          assert.ok(boxes[i].y > boxes[i - 1].y, `columns stack top to bottom: ${JSON.stringify(boxes)}`);
+          assert.ok(boxes[i].x > boxes[i - 1].x + boxes[i - 1].width / 2, `columns run left to right: ${JSON.stringify(boxes)}`);
         }
+        const strip = await page.locator('.rc .rc-columns').boundingBox();
+        assert.ok(boxes[1].x + boxes[1].width <= strip.x + strip.width + 1, `CIO and CTO both in view: ${JSON.stringify({ strip, boxes })}`);
+        assert.ok(boxes[2].x < strip.x + strip.width - 16, `the CMO column peeks in: ${JSON.stringify({ strip, boxes })}`);
+        // The strip takes the keyboard focus, and the arrow keys bring the CMO column in.
+        await page.locator('.rc .rc-columns').focus();
+        for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(() => {
+          const s = document.querySelector('.rc .rc-columns');
+          return s.scrollLeft + s.clientWidth >= s.scrollWidth - 1;
+        });
+        const cmo = await page.locator('.rc [data-role="cmo"]').boundingBox();
+        assert.ok(cmo.x >= strip.x - 1 && cmo.x + cmo.width <= strip.x + strip.width + 1, `the CMO column in view after scrolling: ${JSON.stringify({ strip, cmo })}`);
       }, { viewport: PHONE });
     });
 
