@@ -85,14 +85,20 @@ const openRobust = (page) => Promise.all([waitForDuties(page, '#widget-1'), wait
 const scrollsSideways = (page) =>
   page.evaluate(() => document.scrollingElement.scrollWidth > document.documentElement.clientWidth + 1);
 
-/** Elements inside each `.rc` whose box reaches past the right edge of the widget's host element. */
+/** Elements inside each `.rc` whose box reaches past the right edge of the widget's host element,
+ *  or, inside a role column, past the column's own edge. The column strip scrolls sideways when
+ *  not every role fits: its columns may lie past the host's edge (scrolled out of view, clipped
+ *  by the strip), but nothing may widen a column. */
 const sticksOut = (page) =>
   page.evaluate(() => {
     const out = [];
     for (const root of document.querySelectorAll('.rc')) {
       const host = root.parentElement?.parentElement ?? root;
-      const edge = host.getBoundingClientRect().right + 1;
+      const hostEdge = host.getBoundingClientRect().right + 1;
       for (const el of [root, ...root.querySelectorAll('*')]) {
+        const column = el.closest('.rc-columns > *');
+        const edge = column && column !== el ? column.getBoundingClientRect().right + 1 : hostEdge;
+        if (column === el) continue;
         const r = el.getBoundingClientRect();
         if (r.width > 0 && r.right > edge) out.push(`${el.tagName.toLowerCase()}.${el.className} right ${Math.round(r.right)} > ${Math.round(edge)}`);
       }
