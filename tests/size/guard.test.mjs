@@ -40,18 +40,20 @@ test(`sizes of the ${build} build do not grow (size-budget.json)`, { skip: !exis
   assert.ok(held, `size-budget.json has no figures for a "${build}" build`);
   const figures = { firstDuty: total(FIRST_DUTY), page: total(PAGE), wasm: brotli('role-compare_bg.wasm') };
   const report = [];
+  const grown = [];
   for (const [name, bytes] of Object.entries(figures)) {
     const target = budgets.targets[name];
     // The figure reached (never above the target once the target is met: lower it to there).
     const limit = held[name];
     const kib = (n) => (n / 1024).toFixed(1);
     report.push(`${name}: ${bytes} B (${kib(bytes)} KiB) brotli; held to ${limit} B${target ? `, target ${target} B (${kib(target)} KiB): ${bytes <= target ? 'met' : `${bytes - target} B over`}` : ''}`);
-    assert.ok(
-      bytes <= limit,
-      `${name} grew to ${bytes} B brotli, past the ${limit} B it is held to in size-budget.json (${build} build). ` +
-        'Make it smaller; only if the growth is worth it, raise the figure there in the same commit and say why.',
-    );
+    if (bytes > limit) grown.push(`${name} grew to ${bytes} B brotli, past the ${limit} B it is held to`);
     if (bytes < held[name]) report.push(`  ${name} is ${held[name] - bytes} B under its figure: lower it in size-budget.json to keep the gain`);
   }
   console.log(report.join('\n'));
+  assert.deepEqual(
+    grown,
+    [],
+    `size-budget.json (${build} build): make it smaller; only if the growth is worth it, raise the figure there in the same commit and say why`,
+  );
 });
