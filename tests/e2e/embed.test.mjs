@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serve } from './support/server.mjs';
+import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, waitForView, toggle } from './support/widget.mjs';
 
@@ -112,10 +112,7 @@ if (!BUILT) {
 describe('blog embeds, cross-origin (dist/ on one port, the article on another)', { skip: !BUILT && 'dist/ is missing' }, () => {
   before(async () => {
     widgetServer = await serve(DIST, { cors: true });
-    blogServer = await serve(HOSTS, {
-      transform: ({ ext, body }) =>
-        ext === '.html' ? body.toString('utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetServer.origin) : undefined,
-    });
+    blogServer = await serve(HOSTS, { transform: widgetOriginIn(widgetServer.origin) });
     browser = await launch();
   });
 

@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serve } from './support/server.mjs';
+import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
 import { luminance } from './support/widget.mjs';
 
@@ -241,10 +241,7 @@ if (!BUILT) {
 describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is missing' }, () => {
   before(async () => {
     widgetServer = await serve(DIST, { cors: true });
-    blogServer = await serve(GALLERY, {
-      transform: ({ ext, body }) =>
-        ext === '.html' ? body.toString('utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetServer.origin) : undefined,
-    });
+    blogServer = await serve(GALLERY, { transform: widgetOriginIn(widgetServer.origin) });
     browser = await launch();
   });
 

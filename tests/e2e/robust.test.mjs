@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serve } from './support/server.mjs';
+import { serve, widgetOriginIn } from './support/server.mjs';
 import { mountAllNow, launch, watchErrors, describeErrors } from './support/browser.mjs';
 import { readView, assertStatusMatchesDom, waitForView, waitForPressed, toggle } from './support/widget.mjs';
 
@@ -216,8 +216,7 @@ if (!BUILT) {
 describe('robust against every input and host (issue 10)', { skip: !BUILT && 'dist/ is missing' }, () => {
   before(async () => {
     widgetServer = await serve(DIST, { cors: true });
-    const transform = ({ ext, body }) =>
-      ext === '.html' ? body.toString('utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetServer.origin) : undefined;
+    const transform = widgetOriginIn(widgetServer.origin);
     blogServer = await serve(HOSTS, { transform });
     cspSite = await serve(DIST, { headers: htmlOnly(SAME_ORIGIN_CSP) });
     cspBlog = await serve(HOSTS, { transform, headers: htmlOnly(crossOriginCsp(widgetServer.origin)) });

@@ -167,3 +167,13 @@ function send(res, status, text) {
   });
   res.end(text);
 }
+
+/**
+ * A `transform` for host pages that load the widget from another origin: every
+ * `{{WIDGET_ORIGIN}}` in an HTML file becomes `origin` (the server that serves dist/).
+ * @param {string} origin
+ * @returns {Transform}
+ */
+export function widgetOriginIn(origin) {
+  return ({ ext, body }) => (ext === '.html' ? body.toString('utf8').replaceAll('{{WIDGET_ORIGIN}}', origin) : undefined);
+}
