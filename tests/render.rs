@@ -291,3 +291,35 @@ mod prerender {
         assert!(insert("<div data-host><div data-host></div>", "data-host>", "v").is_err());
     }
 }
+
+#[tokio::test]
+async fn a_long_column_lists_its_first_hundred_duties_and_offers_the_rest() {
+    use role_compare::components::{RoleColumn, RoleColumnProps, DUTIES_PER_PAGE};
+    let mut content = default_content();
+    let template = content.duties[0].clone();
+    content.duties = (0..250)
+        .map(|i| {
+            let mut duty = template.clone();
+            duty.id = format!("cio-{i}");
+            duty
+        })
+        .collect();
+    let props = RoleColumnProps {
+        role: 0,
+        duties: (0..250).collect(),
+        total: 250,
+        heading_level: 2,
+        content: Rc::new(content),
+    };
+    let html = LocalServerRenderer::<RoleColumn>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert_eq!(html.matches("data-duty=").count(), DUTIES_PER_PAGE);
+    assert!(html.contains("250 of 250 duties"), "the count is of all");
+    assert!(
+        html.contains(">Show 100 more CIO duties (150 not listed yet)</button>"),
+        "{}",
+        &html[html.len().saturating_sub(400)..]
+    );
+}

@@ -18,7 +18,7 @@ pub use comparison::{Comparison, ComparisonProps};
 pub use content_error_box::{ContentErrorBox, ContentErrorBoxProps};
 pub use duty_item::{DutyItem, DutyItemProps};
 pub use filter_bar::{FilterBar, FilterBarProps};
-pub use role_column::{RoleColumn, RoleColumnProps};
+pub use role_column::{RoleColumn, RoleColumnProps, DUTIES_PER_PAGE};
 pub use search_box::{SearchBox, SearchBoxProps};
 pub use status_line::{StatusLine, StatusLineProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps, ToggleItem};

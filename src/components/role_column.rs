@@ -21,8 +21,15 @@ pub struct RoleColumnProps {
     pub heading_level: u8,
 }
 
+/// How many duties a column lists before a "Show more" button, and how many more each press
+/// shows. A column is read from the top; past a hundred cards nobody scrolls, and every card
+/// listed is work for the browser on each filter click (measured with 5,000 duties: README,
+/// "Limits"). The status line and the column's count still count every duty that fits.
+pub const DUTIES_PER_PAGE: usize = 100;
+
 #[component]
 pub fn RoleColumn(props: &RoleColumnProps) -> Html {
+    let listed = use_state(|| DUTIES_PER_PAGE);
     let content = &props.content;
     let Some(role) = content.roles.get(props.role) else {
         return Html::default();
@@ -66,13 +73,38 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
                 <p class="rc-column-empty">{ ["No ", role.title.as_str(), " duty fits these filters."].concat() }</p>
             } else {
                 <ul class="rc-duties">
-                    { for props.duties.iter().map(|&d| html! {
+                    { for props.duties.iter().take(*listed).map(|&d| html! {
                         <DutyItem key={d} content={content.clone()} duty={d} />
                     }) }
                 </ul>
+                if props.duties.len() > *listed {
+                    <button type="button" class="rc-more" data-action="more" onclick={
+                        let listed = listed.clone();
+                        Callback::from(move |_: MouseEvent| listed.set(*listed + DUTIES_PER_PAGE))
+                    }>
+                        { more_label(props.duties.len() - *listed, &role.title) }
+                    </button>
+                }
             }
         </section>
     }
+}
+
+/// "Show 100 more CIO duties (2,400 not listed yet)".
+fn more_label(unlisted: usize, role: &str) -> String {
+    let next = unlisted.min(DUTIES_PER_PAGE);
+    let mut label = [
+        "Show ",
+        &next.to_string(),
+        " more ",
+        role,
+        if next == 1 { " duty" } else { " duties" },
+    ]
+    .concat();
+    if unlisted > next {
+        label.push_str(&[" (", &unlisted.to_string(), " not listed yet)"].concat());
+    }
+    label
 }
 
 /// "Internal", "External" or "Internal and external".
