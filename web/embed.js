@@ -286,6 +286,9 @@ const INTERACTIONS = ["pointerdown", "focusin", "keydown"];
  *  (see the top of this file). Without IntersectionObserver, at once. */
 function mountWhenNear(root = document) {
   const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
+  // The styles at once: a pre-rendered view shows before its wasm, and an empty element holds
+  // its room (both styled by role-compare.css).
+  if (fresh.length > 0) addStylesheet();
   if (!("IntersectionObserver" in window)) return fresh.forEach((element) => mount(element));
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) if (entry.isIntersecting) begin(entry.target);

@@ -45,7 +45,10 @@ fn main() -> std::process::ExitCode {
     }
     // The snippet form for blog authors: the script embed with the default view inside the
     // element, so it shows before (and without) the wasm (README, "Pre-rendered snippets").
+    // The stylesheet comes first, so the view is styled as it arrives (embed.js adds it only
+    // once it runs, and never twice).
     let snippet = [
+        "<link rel=\"stylesheet\" href=\"https://example.org/role-compare/role-compare.css\">\n",
         "<div data-role-compare>",
         &render(&[]),
         "</div>\n<script type=\"module\" src=\"https://example.org/role-compare/embed.js\"></script>\n",

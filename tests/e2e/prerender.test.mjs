@@ -133,6 +133,7 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
       // The snippet form: the build's snippet, the default view inside the element.
       const snippet = readFileSync(path.join(DIST, 'snippet.html'), 'utf8')
         .replace(/<script[^>]*><\/script>\s*$/, '')
+        .replaceAll('https://example.org/role-compare/', widgetServer.url)
         .replace('<div data-role-compare>', '<div id="w" data-role-compare>');
       writeFileSync(path.join(dir, 'snippet.html'), page(snippet));
       articleServer = await serve(dir);
@@ -163,6 +164,10 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
           const before = await page.locator('#w [data-duty]').count();
           if (file === 'snippet.html') assert.equal(before, DEFAULT_DUTIES.length, 'the pre-rendered view shows at once');
           else assert.equal(before, 0, 'nothing to show yet');
+          // Styled before any wasm: the columns sit side by side, not as a bare list.
+          const tops = await page.$$eval('#w [data-role]', (cols) => cols.map((c) => Math.round(c.getBoundingClientRect().top)));
+          if (file === 'snippet.html') assert.ok(tops.length >= 2 && tops.every((t) => t === tops[0]), `columns side by side: ${tops}`);
+          else assert.ok(Number.parseFloat(await page.$eval('#w', (el) => getComputedStyle(el).minHeight)) > 100, 'room is held');
 
           await page.locator('#w').scrollIntoViewIfNeeded();
           await page.locator('#w .rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
