@@ -22,7 +22,9 @@ help:
 setup:
 	@scripts/setup.sh
 
+# A stable build (fast to rebuild while editing); the size guard reads which build dist/ holds.
 serve: setup
+	mkdir -p target && echo stable > target/dist-build
 	trunk serve --release
 
 # The nightly size build where nightly has rust-src and wasm32, else stable (scripts/dist.sh).
