@@ -47,6 +47,7 @@ ${items}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="The duties of the CIO, CTO and CMO side by side: a plain HTML and JavaScript reference page for role-compare's benchmark.">
 <title>${esc(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assets}reference.css">
 <script src="${assets}reference.js" defer></script>
 </head>
