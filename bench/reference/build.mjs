@@ -61,7 +61,7 @@ ${items}
 <label>Search <input type="search" autocomplete="off"></label>
 </div>
 <p role="status">${esc(status)}</p>
-<div class="cols">
+<div class="cols" style="--n: ${roles.length}">
 ${columns.join('\n')}
 </div>
 </div>
