@@ -758,7 +758,7 @@ function render(results, m, { offsite, errors, failures }) {
     if (!r) continue;
     L.push(`${names[k]}, per file:`, '');
     const rows = [...r.files].sort((a, b) => (a.by === b.by ? b.br - a.br : a.by === 'page' ? -1 : 1)).map((f) => [`\`${f.file}\``, f.by, fmtB(f.raw), fmtB(f.gzip), fmtB(f.br), f.beforeFirstDuty ? 'yes' : '']);
-    L.push(table(['file', 'loaded by', 'raw B', 'gzip B', 'brotli B', 'before first duty'], rows), '');
+    L.push(table(['file', 'loaded by', 'raw B', 'gzip B', 'brotli B', 'needed for the first duty'], rows), '');
   }
   if (B.standalone) {
     const first = tot(B.standalone, (f) => page(f) && f.beforeFirstDuty).br;
@@ -771,7 +771,7 @@ function render(results, m, { offsite, errors, failures }) {
   L.push('### Times', '');
   L.push(`Median of ${m.runs} cold loads per page in headless Chromium (1280×1400), widget and reference page alternating (which one goes first alternates too); a new browser context per load; files served by node on 127.0.0.1 with \`Cache-Control: no-store\`, no throttling. Times in ms from navigation start (\`performance.now()\`).`, '');
   L.push('- **first duty**: when the first duty was painted. An init script (`page.addInitScript`, before any of the page\'s scripts) checks at every animation frame for a `[data-duty]` element that is rendered (`checkVisibility()`, non-zero height); the figure is the earliest paint timestamp at or after that frame: first contentful paint (a duty in the initial HTML is painted with it) or an Element Timing entry (a MutationObserver gives the first `[data-duty]` and its contents an `elementtiming` attribute before they are painted: a duty that a script adds later). If neither comes (Chromium drops the element timing entry of an element that a script replaced before the entry was delivered, after the first paint), the task after that frame. The table says which was used, and where the first duty\'s top was (the viewport is 1400 px high).');
-  L.push('- **interactive**: in a separate load, from the moment `[data-filter="focus:internal"]` and a duty exist, the page clicks that toggle (`element.click()`) until the view changes: the toggle reads `aria-pressed="true"` and the number of duties shown (`[data-duty]:not([hidden])`) or the status line (`[role="status"]`) differs from before the first click. Until the toggle exists the page looks every 10 ms; clicks come at least 10 ms apart, and each only after the previous one was handled and a frame has passed (so a slow render is never toggled back by a queued click). The figure is the frame showing that change painted (a task queued from the next \`requestAnimationFrame\`); the table also gives the time the change was in the DOM. "Interactive ≤ 2.5x its first duty" compares the medians of the two kinds of load; the ratio within each interactive load is given too. A click on a pre-rendered toggle before the wasm takes over does nothing, so it is retried.');
+  L.push('- **interactive**: in a separate load, from the moment `[data-filter="focus:internal"]` and a duty exist, the page clicks that toggle (`element.click()`) until the view changes: the toggle reads `aria-pressed="true"` and the number of duties shown (`[data-duty]:not([hidden])`) or the status line (`[role="status"]`) differs from before the first click. Until the toggle exists the page looks every 10 ms; clicks come at least 10 ms apart, and each only after the previous one was handled and a frame has passed (so a slow render is never toggled back by a queued click). The figure is the frame showing that change painted (a task queued from the next \`requestAnimationFrame\`); the table also gives the time the change was in the DOM. "Interactive ≤ 2.5x its first duty" is judged on the median of the ratio interactive ÷ first duty within each interactive load (both timed in that load, so that noise from a shared machine moves both); the first-duty loads are not clicked in, so that they measure CLS without input. A click on a pre-rendered toggle before the wasm takes over does nothing, so it is retried.');
   L.push(`- **filter click**: then, in the same page, real clicks (Playwright) on ${CLICKS.map((c) => `\`${c}\``).join(', ')}; each from the \`click\` event (capture listener on window) until the DOM stops changing: the time of the last DOM mutation with style and layout forced (\`offsetHeight\`), once two animation frames and 50 ms passed with no further mutation (or the end of the click's handlers, if nothing changed). "to next frame": to the first frame painted after that last change. Median over all clicks.`);
   L.push(`- **keystroke**: then the word "${WORD}" typed into \`input[type=search]\` one key at a time (real key presses); each from \`keydown\` to settled as for a click. Median over all keys.`);
   L.push('- **CLS**: sum of `layout-shift` entries without `hadRecentInput` during the first-duty load, until nothing changed or arrived for 0.5 s; the largest of the runs.', '');
@@ -792,10 +792,11 @@ function render(results, m, { offsite, errors, failures }) {
     rows.push(['(first duty in the initial HTML)', w.firstDutyParsed, r.firstDutyParsed, '', '', '']);
     row('(first contentful paint)', w.fcp, r.fcp, '', null);
     row('(largest contentful paint)', w.lcp, r.lcp, '', null);
-    const ttiOfFd = ratio(w.interactive, w.firstDuty);
-    row('interactive', w.interactive, r.interactive, `≤ 2.5x its first duty: widget ${fmtX(ttiOfFd)}, reference ${fmtX(ratio(r.interactive, r.firstDuty))}`, ttiOfFd == null ? null : ttiOfFd <= 2.5, 'interactive');
+    // The target compares the two in the same load (noise on a shared machine moves both).
+    const ttiOfFd = w.interactiveOfFirstDuty;
+    row('interactive', w.interactive, r.interactive, `≤ 2.5x its first duty (same load, next row)`, ttiOfFd == null ? null : ttiOfFd <= 2.5, 'interactive');
     row('(interactive: the change in the DOM)', w.interactiveDom, r.interactiveDom, '', null);
-    rows.push(['(interactive ÷ first duty, both in the same load)', fmtX(w.interactiveOfFirstDuty), fmtX(r.interactiveOfFirstDuty), '', '', '']);
+    rows.push(['interactive ÷ first duty, both in the same load', fmtX(w.interactiveOfFirstDuty), fmtX(r.interactiveOfFirstDuty), '', '≤ 2.5x', yes(ttiOfFd == null ? null : ttiOfFd <= 2.5)]);
     rows.push(['(clicks until interactive)', String(w.clicksToInteractive ?? 'n/a'), String(r.clicksToInteractive ?? 'n/a'), '', '', '']);
     const clickGoal = is1000 ? '≤ 16 ms' : '≤ 2x reference';
     const clickOk = w.click == null ? null : is1000 ? w.click <= 16 : ratio(w.click, r.click) <= 2;
@@ -817,7 +818,7 @@ function render(results, m, { offsite, errors, failures }) {
 
     const tag = is1000 ? ' (1,000 duties)' : ' (default content)';
     target(`first duty${tag}`, `${fmtMs(w.firstDuty)} vs ${fmtMs(r.firstDuty)}: ${fmtX(fdRatio)}`, '≤ 1.1x reference', fdRatio == null ? null : fdRatio <= 1.1);
-    target(`interactive${tag}`, `${fmtMs(w.interactive)}: ${fmtX(ttiOfFd)} its first duty`, '≤ 2.5x', ttiOfFd == null ? null : ttiOfFd <= 2.5);
+    target(`interactive${tag}`, `${fmtMs(w.interactive)}; ${fmtX(ttiOfFd)} its first duty in the same load`, '≤ 2.5x', ttiOfFd == null ? null : ttiOfFd <= 2.5);
     target(`filter click${tag}`, `${fmtMs(w.click)} vs ${fmtMs(r.click)}: ${fmtX(ratio(w.click, r.click))}`, clickGoal, clickOk);
     if (is1000) target(`keystroke${tag}`, `${fmtMs(w.key)} (slowest ${fmtMs(Number.isFinite(w.keyMax) ? w.keyMax : null)}) vs ${fmtMs(r.key)}`, '≤ 16 ms', w.key == null ? null : w.key <= 16);
     target(`CLS${tag}`, cls(w.clsMax), '0', w.clsMax == null ? null : w.clsMax === 0);
