@@ -635,6 +635,10 @@ async function main() {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memory: `${(os.totalmem() / KiB ** 3).toFixed(1)} GiB`,
     load: loadBefore.map((x) => x.toFixed(2)).join(', '),
+    loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(', '),
+    // The benchmark itself keeps about one core busy: shared if others were busy before it
+    // started, or the load during it exceeded what it adds alone.
+    shared: loadBefore[0] > (os.availableParallelism?.() ?? os.cpus().length) * 0.5 || os.loadavg()[0] > (os.availableParallelism?.() ?? os.cpus().length),
     chromium: sh(CHROMIUM_PATH, ['--version'])?.split('\n').pop() ?? 'unknown',
     node: process.version,
     commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
@@ -680,6 +684,7 @@ function summarise(data) {
         return v.length ? Math.max(...v) : null;
       })(),
       clsMedian: median(d.load.map((r) => r.cls)),
+      clsLoads: `${d.load.filter((r) => r.cls > 0).length} of ${d.load.filter((r) => Number.isFinite(r.cls)).length} loads shifted`,
       interactive: median(d.interact.map((r) => r.interactive)),
       interactiveDom: median(d.interact.map((r) => r.interactiveDom)),
       interactiveOfFirstDuty: median(d.interact.map((r) => ratio(r.interactive, r.firstDuty))),
@@ -731,8 +736,8 @@ function render(results, m, { offsite, errors, failures }) {
 
   L.push(`## Benchmark run of ${m.date}`, '');
   L.push(`Written by \`make bench\` (\`node scripts/bench.mjs\`${m.built ? '' : ` --no-build --dist ${m.dist}`}, ${m.runs} runs). Machine: ${m.nproc} cores (${m.cpu}), ${m.memory} memory, ` +
-    `load average before the run ${m.load}${Number(m.load.split(',')[0]) > m.nproc * 0.5 ? ' (**the machine was shared with other work: times are noisy**)' : ''}; ` +
-    `${m.chromium} headless; node ${m.node}; bench commit ${m.commit}; site measured: \`${m.dist}\`` +
+    `load average (1, 5, 15 min) ${m.load} before the run and ${m.loadAfter} after it (the benchmark itself adds about 1)${m.shared ? ' (**the machine was shared with other work: times are noisy**)' : ''}; ` +
+    `${m.chromium} headless; node ${m.node}; bench commit ${m.commit}; site measured: a copy of \`${m.dist}\` taken at the start of the run` +
     `${m.distCommit ? ` (checkout at ${m.distCommit}${m.distDirty ? ', with uncommitted changes' : ''})` : m.built ? ' (built by this run)' : ''}. The run took ${m.duration} s.`, '');
 
   // ---- bytes
@@ -807,7 +812,7 @@ function render(results, m, { offsite, errors, failures }) {
     row('(slowest keystroke)', Number.isFinite(w.keyMax) ? w.keyMax : null, Number.isFinite(r.keyMax) ? r.keyMax : null, '', null);
     row('(keystroke to next frame)', w.keyFrame, r.keyFrame, '', null);
     const cls = (x) => (x == null ? 'n/a' : x.toFixed(4));
-    rows.push(['CLS (largest of the runs)', cls(w.clsMax), cls(r.clsMax), '', '0', yes(w.clsMax == null ? null : w.clsMax === 0)]);
+    rows.push(['CLS (largest of the runs)', `${cls(w.clsMax)} (${w.clsLoads})`, `${cls(r.clsMax)} (${r.clsLoads})`, '', '0', yes(w.clsMax == null ? null : w.clsMax === 0)]);
     L.push(`#### ${set}`, '');
     L.push(table(['metric', 'widget', 'reference', 'widget / reference', 'target', 'met'], rows), '');
     const notes = [];
@@ -821,7 +826,7 @@ function render(results, m, { offsite, errors, failures }) {
     target(`interactive${tag}`, `${fmtMs(w.interactive)}; ${fmtX(ttiOfFd)} its first duty in the same load`, '≤ 2.5x', ttiOfFd == null ? null : ttiOfFd <= 2.5);
     target(`filter click${tag}`, `${fmtMs(w.click)} vs ${fmtMs(r.click)}: ${fmtX(ratio(w.click, r.click))}`, clickGoal, clickOk);
     if (is1000) target(`keystroke${tag}`, `${fmtMs(w.key)} (slowest ${fmtMs(Number.isFinite(w.keyMax) ? w.keyMax : null)}) vs ${fmtMs(r.key)}`, '≤ 16 ms', w.key == null ? null : w.key <= 16);
-    target(`CLS${tag}`, cls(w.clsMax), '0', w.clsMax == null ? null : w.clsMax === 0);
+    target(`CLS${tag}`, `${cls(w.clsMax)} (${w.clsLoads})`, '0', w.clsMax == null ? null : w.clsMax === 0);
   }
 
   // ---- lighthouse
