@@ -156,7 +156,7 @@ const widgetHost = (title, contentUrl) => `<!doctype html>
 // Installed by page.addInitScript before any of the page's own scripts, so it sees duties that
 // are already in the HTML (pre-rendered) as the parser inserts them.
 function instrument(cfg) {
-  const B = (window.__bench = { firstDutyDom: null, firstDutyFrame: null, firstDutyPaint: null, firstDutyTop: null, firstDutyRender: null, elementTimes: [], firstDutyParsed: null, fcp: null, lcp: null, cls: 0, shifts: 0, mutations: 0, lastMutation: 0 });
+  const B = (window.__bench = { firstDutyDom: null, firstDutyFrame: null, firstDutyPaint: null, firstDutyTop: null, firstDutyRender: null, elementTimes: [], fcp: null, lcp: null, cls: 0, shifts: 0, mutations: 0, lastMutation: 0 });
   const mo = new MutationObserver(() => {
     B.mutations++;
     B.lastMutation = performance.now();
@@ -164,8 +164,6 @@ function instrument(cfg) {
       firstDuty = document.querySelector('[data-duty]');
       if (firstDuty) {
         B.firstDutyDom = performance.now();
-        // In the initial HTML (the parser inserted it) or put there by a script.
-        B.firstDutyParsed = document.readyState === 'loading';
       }
     }
     // Element Timing: marks the first duty and what the parser adds inside it, before paint;
@@ -337,6 +335,16 @@ async function newPage(browser, cfg) {
 
 const bench = (page) => page.evaluate(() => ({ ...window.__bench }));
 
+/** Whether the page's HTML, as served, already holds a duty (a pre-rendered view). */
+const htmlCache = new Map();
+async function dutyInHtml(url) {
+  if (!htmlCache.has(url)) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    htmlCache.set(url, /\sdata-duty="/.test(await res.text()));
+  }
+  return htmlCache.get(url);
+}
+
 /**
  * When the first duty was painted: the earliest paint timestamp (first contentful paint, or an
  * Element Timing entry of a first duty) of a frame at or after the first frame with a duty
@@ -390,7 +398,7 @@ async function loadRun(browser, url) {
     // Paint timestamps come once the frame is presented; give them a moment.
     const b = await until(page, (s) => firstDutyOf(s)[1] !== 'task after the frame', 1_000);
     const [firstDuty, firstDutyBy] = firstDutyOf(b);
-    return { firstDuty, firstDutyBy, firstDutyTop: b.firstDutyTop, firstDutyDom: b.firstDutyDom, firstDutyParsed: b.firstDutyParsed, fcp: b.fcp, lcp: b.lcp, cls: b.cls, shifts: b.shifts, offsite, errors };
+    return { firstDuty, firstDutyBy, firstDutyTop: b.firstDutyTop, firstDutyDom: b.firstDutyDom, firstDutyParsed: await dutyInHtml(url), fcp: b.fcp, lcp: b.lcp, cls: b.cls, shifts: b.shifts, offsite, errors };
   } finally {
     await context.close();
   }
@@ -447,10 +455,10 @@ async function bytesRun(browser, site, url, log) {
       return {
         first: B.firstDutyDom,
         B: { ...B },
-        parsed: B.firstDutyParsed,
         entries: [{ url: location.href, end: nav.responseEnd, document: true }, ...entries],
       };
     });
+    timing.parsed = await dutyInHtml(url);
     const served = log.slice(since);
     const files = new Map();
     const add = (u, who) => {
@@ -746,7 +754,7 @@ function render(results, m, { offsite, errors, failures }) {
   const page = (f) => f.by === 'page';
   L.push('### Bytes', '');
   L.push('Every response of one cold load in Chromium (1280×1400 viewport), recorded until nothing more arrived for 1 s; sizes of the files as served, gzip -9 and brotli -q 11 (node zlib) computed here. ' +
-    '"Needed for the first duty" (Resource Timing, same clock as the first duty): the HTML document; every render-blocking file (`renderBlockingStatus`) that arrived before the first duty was painted; and, when a script put the first `[data-duty]` into the DOM rather than the HTML parser, every file that arrived before that. Files the site\'s service worker fetched on its own (offline precache), and not the page, are listed apart and not in the page\'s total.', '');
+    '"Needed for the first duty" (Resource Timing, same clock as the first duty): the HTML document; every render-blocking file (`renderBlockingStatus`) that arrived before the first duty was painted; and, when the page\'s HTML as served holds no `data-duty` (a script puts the first duty there), every file that arrived before that. Files the site\'s service worker fetched on its own (offline precache), and not the page, are listed apart and not in the page\'s total.', '');
   const totalsRows = [];
   const names = { standalone: 'standalone page (index.html)', blog: 'script embed (blog.html)', reference: 'reference page', widget1000: 'widget, 1,000 duties (host page + data-content)', reference1000: 'reference page, 1,000 duties' };
   for (const [k, label] of Object.entries(names)) {
