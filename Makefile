@@ -11,13 +11,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist test lint test-native test-content test-browser test-size test-e2e size
+.PHONY: help setup serve dist test lint test-native test-content test-browser test-size test-e2e size bench
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
 	@echo "make test    install what is missing and run every check and test"
 	@echo "make dist    build the deployable site into dist/"
 	@echo "make size    report the compressed size of what the page downloads"
+	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
 
 setup:
 	@scripts/setup.sh
@@ -58,3 +59,8 @@ test-e2e:
 
 size:
 	scripts/size-report.sh
+
+# Not part of `make test`: times depend on the machine. Builds the release site itself (make
+# dist) unless given BENCH_ARGS="--no-build --dist DIR"; other flags: --runs N, --no-lighthouse.
+bench: setup
+	node scripts/bench.mjs $(BENCH_ARGS)

@@ -54,11 +54,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# wasm-opt (binaryen), Playwright's driver, axe-core and Ajv come from npm, pinned in
-# package-lock.json.
+# wasm-opt (binaryen), Playwright's driver, axe-core, Ajv and Lighthouse (for make bench) come
+# from npm, pinned in package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/ajv ] \
-  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages (wasm-opt, playwright-core, axe-core, ajv)"
+  || [ ! -d node_modules/lighthouse ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages (wasm-opt, playwright-core, axe-core, ajv, lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

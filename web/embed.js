@@ -99,7 +99,16 @@ function showFailure(element, error) {
   const box = document.createElement("p");
   box.className = "rc-load-failed";
   box.setAttribute("role", "alert");
-  box.textContent = `This comparison could not be loaded: ${error && error.message ? error.message : error}`;
+  const why = error && error.message ? error.message : error;
+  // A pre-rendered view stays: the duties can still be read, only the filters are missing.
+  const view = element.querySelector(":scope > .rc-mount[data-prerendered]");
+  if (view) {
+    box.textContent = `The filters of this comparison could not be loaded (${why}); the duties below are all shown.`;
+    element.querySelector(":scope > .rc-load-failed")?.remove();
+    view.before(box);
+    return;
+  }
+  box.textContent = `This comparison could not be loaded: ${why}`;
   element.replaceChildren(box);
 }
 

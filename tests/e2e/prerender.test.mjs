@@ -114,6 +114,26 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
     });
   }
 
+  test('when the wasm cannot be loaded, the pre-rendered duties stay, with a note that filtering is missing', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await page.route('**/role-compare_bg.wasm', (route) => route.abort());
+      const logged = [];
+      page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+      await page.goto(server.url);
+      const note = page.locator('[data-role-compare-page] > .rc-load-failed');
+      await note.waitFor({ timeout: 15_000 });
+      assert.match(await note.textContent(), /^The filters of this comparison could not be loaded \(.+\); the duties below are all shown\.$/);
+      assert.equal(await note.getAttribute('role'), 'alert');
+      const view = await readView(page);
+      assert.deepEqual(view.duties.map((d) => d.id), DEFAULT_DUTIES, 'every default duty is still there');
+      assert.ok(logged.some((text) => text.startsWith('role-compare:')), 'the failure is in the console too');
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('an article with the widget far below the fold', () => {
     let widgetServer;
     let articleServer;

@@ -1,0 +1,901 @@
+#!/usr/bin/env node
+// The benchmark (issue 8, point 5): bytes, load and interaction times of the widget beside a
+// plain HTML/JS reference page (bench/reference/), and Lighthouse's mobile scores. Not a test:
+// it never fails on a missed target, it reports. Results go into BENCHMARKS.md (between the
+// bench markers, the rest of the file is kept) and a summary to stdout.
+//
+//   node scripts/bench.mjs [--runs N] [--lighthouse-runs N] [--no-build] [--no-lighthouse] [--dist DIR] [--out FILE] [--json FILE]
+//
+// Everything is served from 127.0.0.1 (tests/e2e/support/server.mjs) and measured in Debian's
+// headless Chromium (playwright-core); requests to any other host are counted and reported.
+
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { serve } from '../tests/e2e/support/server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
+import { renderReference } from '../bench/reference/build.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const KiB = 1024;
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const o = { runs: 7, lighthouseRuns: 3, build: true, lighthouse: true, dist: null, out: path.join(ROOT, 'BENCHMARKS.md'), json: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--runs') o.runs = Number(value());
+    else if (a === '--lighthouse-runs') o.lighthouseRuns = Number(value());
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--no-lighthouse') o.lighthouse = false;
+    else if (a === '--dist') o.dist = path.resolve(value());
+    else if (a === '--out') o.out = path.resolve(value());
+    else if (a === '--json') o.json = path.resolve(value());
+    else if (a === '-h' || a === '--help') {
+      console.log('node scripts/bench.mjs [--runs N (default 7)] [--lighthouse-runs N (default 3)] [--no-build] [--no-lighthouse] [--dist DIR] [--out FILE] [--json FILE (every sample)]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1 || o.runs > 101) throw new Error('--runs must be an integer from 1 to 101');
+  if (!Number.isInteger(o.lighthouseRuns) || o.lighthouseRuns < 1 || o.lighthouseRuns > 15) throw new Error('--lighthouse-runs must be an integer from 1 to 15');
+  if (o.dist && o.build && o.dist !== path.join(ROOT, 'dist')) {
+    throw new Error('--dist names a built site: add --no-build (make dist only builds ./dist)');
+  }
+  o.dist ??= path.join(ROOT, 'dist');
+  return o;
+}
+
+// Bounded waits: every wait in this file ends.
+const TIMEOUT = { goto: 30_000, firstDuty: 30_000, interactive: 30_000, settle: 5_000, quiet: 10_000, lighthouse: 240_000 };
+const WORD = 'vendors'; // typed one key at a time into the search box
+const CLICKS = ['focus:internal', 'line:bottom', 'line:bottom', 'focus:internal', 'line:top', 'line:top'];
+
+// ---------------------------------------------------------------- small helpers
+
+const median = (xs) => {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fmtMs = (x) => (x == null ? 'n/a' : x < 10 ? `${x.toFixed(2)} ms` : `${x.toFixed(1)} ms`);
+const fmtB = (n) => (n == null ? 'n/a' : n.toLocaleString('en-US'));
+const fmtKiB = (n) => (n == null ? 'n/a' : `${(n / KiB).toFixed(1)} KiB`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
+const fmtX = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}x`);
+const yes = (ok) => (ok == null ? 'n/a' : ok ? '**yes**' : 'no');
+
+function sizes(buf) {
+  return {
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    br: zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+const sizeCache = new Map();
+function fileSizes(file) {
+  if (!sizeCache.has(file)) sizeCache.set(file, sizes(readFileSync(file)));
+  return sizeCache.get(file);
+}
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+
+function sh(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- generated content (v1)
+
+/** 1,000 duties over the CIO, CTO and CMO, in the documented format (docs/content-format.md). */
+function generateContent(builtin, n = 1000) {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const roles = builtin.roles.filter((r) => ['cio', 'cto', 'cmo'].includes(r.id)).map((r) => ({ ...r, shownByDefault: true }));
+  const topics = builtin.topics.map((t) => t.id);
+  const texts = builtin.duties.map((d) => d.text.replace(/\.$/, ''));
+  const verbs = ['in the north region', 'for the new product line', 'with the vendors', 'across all sites', 'for the board', 'during the migration', 'for partners and suppliers', 'within budget'];
+  const duties = [];
+  for (let i = 0; i < n; i++) {
+    const role = roles[i % roles.length].id;
+    const t = new Set([pick(topics)]);
+    if (rnd() < 0.5) t.add(pick(topics));
+    duties.push({
+      id: `gen-${role}-${i}`,
+      role,
+      text: `${pick(texts)}, ${pick(verbs)} (case ${i + 1}).`,
+      focus: rnd() < 0.5 ? 'internal' : 'external',
+      line: rnd() < 0.5 ? 'top' : 'bottom',
+      topics: [...t],
+      source: pick(builtin.sources).id,
+    });
+  }
+  return { version: 1, sources: builtin.sources, topics: builtin.topics, roles, duties };
+}
+
+function checkContent(content) {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/role-compare.content.schema.json'), 'utf8'));
+  const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+  if (!validate(content)) throw new Error(`generated content fails the schema: ${JSON.stringify(validate.errors.slice(0, 3))}`);
+}
+
+// A host page like an author's: the script embed with the content from a URL.
+const widgetHost = (title, contentUrl) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<script type="module" src="../embed.js"></script>
+</head>
+<body>
+<main>
+<h1>${title}</h1>
+<div data-role-compare data-content="${contentUrl}"></div>
+</main>
+</body>
+</html>
+`;
+
+// ---------------------------------------------------------------- in-page instrumentation
+
+// Installed by page.addInitScript before any of the page's own scripts, so it sees duties that
+// are already in the HTML (pre-rendered) as the parser inserts them.
+function instrument(cfg) {
+  const B = (window.__bench = { firstDutyDom: null, firstDutyFrame: null, firstDutyPaint: null, firstDutyTop: null, firstDutyRender: null, elementTimes: [], fcp: null, lcp: null, cls: 0, shifts: 0, mutations: 0, lastMutation: 0 });
+  const mo = new MutationObserver(() => {
+    B.mutations++;
+    B.lastMutation = performance.now();
+    if (B.firstDutyDom === null) {
+      firstDuty = document.querySelector('[data-duty]');
+      if (firstDuty) {
+        B.firstDutyDom = performance.now();
+      }
+    }
+    // Element Timing: marks the first duty and what the parser adds inside it, before paint;
+    // again if a script replaced it (a takeover of pre-rendered markup) before it was painted.
+    // (Only around the first paint: the marking must not touch the DOM during measurements.)
+    if (firstDuty && B.firstDutyRender === null && (B.firstDutyFrame === null || performance.now() - B.firstDutyFrame < 1000)) {
+      const current = document.querySelector('[data-duty]') ?? firstDuty;
+      for (const el of [current, ...current.querySelectorAll('*')]) {
+        if (!el.hasAttribute('elementtiming')) el.setAttribute('elementtiming', 'bench-first-duty');
+      }
+    }
+  });
+  let firstDuty = null;
+  mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  // The first frame with a duty rendered (in the DOM, laid out, not hidden): checked at every
+  // animation frame (rAF callbacks run before that frame's style, layout and paint, and not
+  // while stylesheets block rendering) until one is found. A task queued from there runs after
+  // that frame's paint: the fallback figure when no paint timestamp covers it.
+  const frame = () => {
+    const d = document.querySelector('[data-duty]');
+    if (d && d.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && d.getBoundingClientRect().height > 0) {
+      B.firstDutyFrame = performance.now();
+      B.firstDutyTop = Math.round(d.getBoundingClientRect().top + scrollY);
+      setTimeout(() => (B.firstDutyPaint = performance.now()), 0);
+      return;
+    }
+    if (performance.now() < cfg.limit) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        B.cls += e.value;
+        B.shifts++;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') B.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const t = e.renderTime || e.loadTime;
+        if (e.identifier !== 'bench-first-duty' || !t) continue;
+        B.elementTimes.push(t);
+        if (B.firstDutyRender === null || t < B.firstDutyRender) B.firstDutyRender = t;
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch {}
+
+  // Time to interactive: from the moment the focus:internal toggle and a duty exist, click the
+  // toggle (element.click()) until the view changes, i.e. the toggle reads
+  // aria-pressed="true" and the number of duties shown differs from the number before the
+  // first click. B.interactiveDom: when that change was first in the DOM; B.interactive: the
+  // frame showing it painted (a task queued from the next requestAnimationFrame).
+  if (cfg.interactive) {
+    const SEL = '[data-filter="focus:internal"]';
+    const view = () => `${document.querySelectorAll('[data-duty]:not([hidden])').length} ${document.querySelector('[role="status"]')?.textContent ?? ''}`;
+    let base = null;
+    B.clicks = 0;
+    B.interactive = null;
+    B.interactiveDom = null;
+    const changed = () => base !== null && document.querySelector(SEL)?.getAttribute('aria-pressed') === 'true' && view() !== base;
+    const done = () => {
+      watch.disconnect();
+      if (B.interactiveDom !== null) return;
+      B.interactiveDom = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (B.interactive = performance.now()), 0));
+    };
+    const watch = new MutationObserver(() => changed() && done());
+    watch.observe(document, { childList: true, subtree: true, attributes: true });
+    const attempt = () => {
+      if (B.interactiveDom !== null) return;
+      if (performance.now() > cfg.limit) return void (B.interactiveTimeout = true);
+      const button = document.querySelector(SEL);
+      if (button && document.querySelector('[data-duty]')) {
+        if (base === null) {
+          base = view();
+          B.firstClick = performance.now();
+        }
+        B.clicks++;
+        const at = performance.now();
+        button.click();
+        if (changed()) return done();
+        // The next click only once this one has been handled and a frame has passed (so a
+        // slow render is not toggled back by a queued click), and at least 10 ms later.
+        return requestAnimationFrame(() => setTimeout(() => setTimeout(attempt, Math.max(0, 10 - (performance.now() - at))), 0));
+      }
+      setTimeout(attempt, 10);
+    };
+    attempt();
+  }
+
+  // One measured interaction: `start` event (capture, on window) to settled: the DOM stops
+  // changing (no mutation for two animation frames, and at least 50 ms), measured to the last
+  // mutation with style and layout forced (or to the end of the event's handlers if nothing
+  // changed); `frame`: to the first frame painted after the last change.
+  window.__benchArm = (start, after) => {
+    const r = { t0: null, work: null, frame: null, mutations: 0, timeout: false };
+    let last = null;
+    let handlers = null;
+    let seq = 0;
+    let frameAt = null;
+    const m = new MutationObserver(() => {
+      if (r.t0 === null) return;
+      r.mutations++;
+      void document.documentElement.offsetHeight; // style + layout
+      last = performance.now();
+      const mine = ++seq;
+      frameAt = null;
+      requestAnimationFrame(() => setTimeout(() => mine === seq && (frameAt = performance.now()), 0));
+    });
+    m.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    window.addEventListener(start, () => (r.t0 ??= performance.now()), { capture: true, once: true });
+    window.addEventListener(after, () => {
+      handlers = performance.now();
+      if (last === null) requestAnimationFrame(() => setTimeout(() => last === null && (frameAt = performance.now()), 0));
+    }, { once: true });
+    return new Promise((resolve) => {
+      const begun = performance.now();
+      let quietFrames = 0;
+      let seen = -1;
+      const tick = () => {
+        const now = performance.now();
+        if (now - begun > cfg.settle) {
+          r.timeout = true;
+          m.disconnect();
+          return resolve(r);
+        }
+        if (r.t0 !== null && handlers !== null) {
+          quietFrames = seen === r.mutations ? quietFrames + 1 : 0;
+          seen = r.mutations;
+          if (quietFrames >= 2 && now - r.t0 >= 50 && frameAt !== null) {
+            m.disconnect();
+            r.work = Math.max(last ?? handlers, handlers) - r.t0;
+            r.frame = frameAt - r.t0;
+            return resolve(r);
+          }
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  };
+}
+
+// ---------------------------------------------------------------- browser runs
+
+// Tall enough that the standalone page's first duty is on screen (its top is given in the
+// report), so that it is painted and timed like the reference page's.
+const VIEWPORT = { width: 1280, height: 1400 };
+
+async function newPage(browser, cfg) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const offsite = [];
+  context.on('request', (req) => {
+    const u = new URL(req.url());
+    if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') offsite.push(req.url());
+  });
+  await context.addInitScript(instrument, cfg);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e.message || e)));
+  return { context, page, offsite, errors };
+}
+
+const bench = (page) => page.evaluate(() => ({ ...window.__bench }));
+
+/** Whether the page's HTML, as served, already holds a duty (a pre-rendered view). */
+const htmlCache = new Map();
+async function dutyInHtml(url) {
+  if (!htmlCache.has(url)) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    htmlCache.set(url, /\sdata-duty="/.test(await res.text()));
+  }
+  return htmlCache.get(url);
+}
+
+/**
+ * When the first duty was painted: the earliest paint timestamp (first contentful paint, or an
+ * Element Timing entry of a first duty) of a frame at or after the first frame with a duty
+ * rendered. FCP covers a duty in the initial HTML, whose element timing entry Chromium drops
+ * when a script replaces the element (a takeover) before the entry is delivered; element
+ * timing covers a duty a script added after the first paint. Neither: the task after that
+ * frame. Returns [ms, how].
+ */
+function firstDutyOf(b) {
+  if (!b || b.firstDutyFrame == null) return [null, 'n/a'];
+  const after = (t) => t != null && t >= b.firstDutyFrame - 0.5;
+  const candidates = [];
+  if (after(b.fcp)) candidates.push([b.fcp, 'first contentful paint']);
+  for (const t of b.elementTimes ?? []) if (after(t)) candidates.push([t, 'element timing']);
+  candidates.sort((x, y) => x[0] - y[0]);
+  return candidates[0] ?? [b.firstDutyPaint, 'task after the frame'];
+}
+
+/** Waits until `fn(state)` holds, polling every 50 ms, for at most `timeout` ms. */
+async function until(page, fn, timeout) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const b = await bench(page).catch(() => null);
+    if (b && fn(b)) return b;
+    if (Date.now() > end) return b;
+    await sleep(50);
+  }
+}
+
+/** Waits until no response arrived and the DOM did not change for `ms` (bounded). */
+async function quiet(page, lastResponse, ms = 500, timeout = TIMEOUT.quiet) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const b = await bench(page).catch(() => null);
+    const now = await page.evaluate(() => performance.now()).catch(() => 0);
+    if (b && now - b.lastMutation >= ms && Date.now() - lastResponse() >= ms) return true;
+    if (Date.now() > end) return false;
+    await sleep(100);
+  }
+}
+
+/** A cold load: first duty, CLS, FCP, LCP. No interaction. */
+async function loadRun(browser, url) {
+  const { context, page, offsite, errors } = await newPage(browser, { interactive: false, limit: TIMEOUT.firstDuty, settle: TIMEOUT.settle });
+  let lastResponse = Date.now();
+  context.on('response', () => (lastResponse = Date.now()));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT.goto });
+    await until(page, (b) => b.firstDutyPaint !== null, TIMEOUT.firstDuty);
+    await quiet(page, () => lastResponse);
+    // Paint timestamps come once the frame is presented; give them a moment.
+    const b = await until(page, (s) => firstDutyOf(s)[1] !== 'task after the frame', 1_000);
+    const [firstDuty, firstDutyBy] = firstDutyOf(b);
+    return { firstDuty, firstDutyBy, firstDutyTop: b.firstDutyTop, firstDutyDom: b.firstDutyDom, firstDutyParsed: await dutyInHtml(url), fcp: b.fcp, lcp: b.lcp, cls: b.cls, shifts: b.shifts, offsite, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Time to interactive, then click-to-settled and per-keystroke search times in the same page. */
+async function interactRun(browser, url) {
+  const { context, page, offsite, errors } = await newPage(browser, { interactive: true, limit: TIMEOUT.interactive, settle: TIMEOUT.settle });
+  let lastResponse = Date.now();
+  context.on('response', () => (lastResponse = Date.now()));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT.goto });
+    const b = await until(page, (s) => s.interactive !== null || s.interactiveTimeout, TIMEOUT.interactive + 2_000);
+    const out = { interactive: b?.interactive ?? null, interactiveDom: b?.interactiveDom ?? null, firstDuty: firstDutyOf(b)[0], clicksToInteractive: b?.clicks ?? null, clicks: [], keys: [], offsite, errors };
+    if (out.interactive === null) return out;
+    await quiet(page, () => lastResponse, 300);
+    for (const filter of CLICKS) {
+      await page.evaluate(() => void (window.__benchPending = window.__benchArm('click', 'click')));
+      await page.click(`[data-filter="${filter}"]`, { timeout: 5_000 });
+      out.clicks.push(await page.evaluate(() => window.__benchPending));
+    }
+    await page.click('input[type="search"]', { timeout: 5_000 });
+    for (const key of WORD) {
+      await page.evaluate(() => void (window.__benchPending = window.__benchArm('keydown', 'input')));
+      await page.keyboard.press(key);
+      out.keys.push(await page.evaluate(() => window.__benchPending));
+    }
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every response of one load (and what the site's service worker fetched), with sizes. */
+async function bytesRun(browser, site, url, log) {
+  const { context, page, offsite, errors } = await newPage(browser, { interactive: false, limit: TIMEOUT.firstDuty, settle: TIMEOUT.settle });
+  const responses = [];
+  let lastResponse = Date.now();
+  context.on('response', (res) => {
+    lastResponse = Date.now();
+    responses.push({ url: res.url(), status: res.status(), sw: Boolean(res.request().serviceWorker?.()), fromSW: res.fromServiceWorker() });
+  });
+  const since = log.length;
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT.goto });
+    await until(page, (b) => b.firstDutyPaint !== null, TIMEOUT.firstDuty);
+    await quiet(page, () => lastResponse, 1_000, 15_000);
+    await until(page, (s) => firstDutyOf(s)[1] !== 'task after the frame', 1_000);
+    // Resource timing (same clock as the first duty) says what had arrived before it.
+    const timing = await page.evaluate(() => {
+      const B = window.__bench;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const entries = performance.getEntriesByType('resource').map((e) => ({ url: e.name, end: e.responseEnd, blocking: e.renderBlockingStatus === 'blocking' }));
+      return {
+        first: B.firstDutyDom,
+        B: { ...B },
+        entries: [{ url: location.href, end: nav.responseEnd, document: true }, ...entries],
+      };
+    });
+    timing.parsed = await dutyInHtml(url);
+    const served = log.slice(since);
+    const files = new Map();
+    const add = (u, who) => {
+      const url = new URL(u);
+      if (url.origin !== site.origin) return;
+      let p = decodeURIComponent(url.pathname);
+      if (p.endsWith('/')) p += 'index.html';
+      const file = path.join(site.dir, p);
+      if (!existsSync(file) || !statSync(file).isFile()) return;
+      const key = p.slice(1);
+      if (!files.has(key)) files.set(key, { file: key, ...fileSizes(file), by: who, beforeFirstDuty: false });
+      return files.get(key);
+    };
+    for (const r of responses) if (!r.sw && !r.fromSW) add(r.url, 'page');
+    for (const r of responses) if (r.sw) add(r.url, 'service worker');
+    // Whatever the server sent that the browser did not report (service worker fetches when
+    // the driver does not see them): counted as the service worker's.
+    for (const p of served) add(site.origin + p, 'service worker');
+    // Needed for the first duty: the document; render-blocking files that arrived before it was
+    // painted; and, when a script put it there (not the parser), every file that arrived
+    // before it was in the DOM.
+    for (const e of timing.entries) {
+      if (timing.first === null) break;
+      const needed = e.document || (e.blocking && e.end <= (firstDutyOf(timing.B)[0] ?? Infinity)) || (!timing.parsed && e.end <= timing.first);
+      if (needed) {
+        const f = add(e.url, 'page');
+        if (f) f.beforeFirstDuty = true;
+      }
+    }
+    return { files: [...files.values()], firstDutyDom: timing.first, firstDutyParsed: timing.parsed, offsite, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- Lighthouse
+
+function lighthouse(url, outFile) {
+  const cli = path.join(ROOT, 'node_modules/lighthouse/cli/index.js');
+  if (!existsSync(cli)) return Promise.resolve({ error: 'lighthouse is not installed (npm ci)' });
+  const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
+  const args = [cli, url, '--output=json', `--output-path=${outFile}`, '--quiet', `--chrome-flags=${flags}`,
+    '--only-categories=performance,accessibility,best-practices,seo', '--max-wait-for-load=30000'];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT.lighthouse);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0 || !existsSync(outFile)) return resolve({ error: `lighthouse exited ${code}: ${stderr.trim().split('\n').pop()}` });
+      const r = JSON.parse(readFileSync(outFile, 'utf8'));
+      const score = (id) => (r.categories[id]?.score == null ? null : Math.round(r.categories[id].score * 100));
+      const num = (id) => r.audits[id]?.numericValue ?? null;
+      const failing = [];
+      const erroring = [];
+      for (const [id, a] of Object.entries(r.audits)) if (a.scoreDisplayMode === 'error') erroring.push(`${id}: ${a.errorMessage}`);
+      for (const c of Object.values(r.categories)) {
+        for (const ref of c.auditRefs) {
+          const a = r.audits[ref.id];
+          if (ref.weight > 0 && a.score !== null && a.score < 1) failing.push(`${c.id}/${ref.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+        }
+      }
+      const requests = (r.audits['network-requests']?.details?.items ?? []).map((i) => i.url);
+      const offsite = requests.filter((u) => /^https?:/.test(u) && new URL(u).hostname !== '127.0.0.1');
+      resolve({
+        version: r.lighthouseVersion,
+        requests: requests.length,
+        offsite,
+        performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+        lcp: num('largest-contentful-paint'), tbt: num('total-blocking-time'), cls: num('cumulative-layout-shift'), fcp: num('first-contentful-paint'),
+        warnings: r.runWarnings ?? [], failing, erroring, runtimeError: r.runtimeError?.message,
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  if (opts.build) {
+    console.log('building the release site (make dist)…');
+    const r = spawnSync('make', ['dist'], { cwd: ROOT, stdio: 'inherit', timeout: 30 * 60_000 });
+    if (r.status !== 0) throw new Error('make dist failed');
+  }
+  if (!existsSync(path.join(opts.dist, 'index.html'))) throw new Error(`${opts.dist} has no index.html: build it (make dist) or pass --dist`);
+
+  // The site: a copy of dist/ with the bench pages beside it, in a temporary directory.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'role-compare-bench-'));
+  const siteDir = path.join(tmp, 'site');
+  cpSync(opts.dist, siteDir, { recursive: true });
+  const benchDir = path.join(siteDir, 'bench');
+  mkdirSync(benchDir, { recursive: true });
+  for (const f of ['reference.js', 'reference.css']) cpSync(path.join(ROOT, 'bench/reference', f), path.join(benchDir, f));
+  const builtin = JSON.parse(readFileSync(path.join(ROOT, 'content/roles.json'), 'utf8'));
+  const big = generateContent(builtin, 1000);
+  checkContent(big);
+  writeFileSync(path.join(benchDir, 'content-1000.json'), JSON.stringify(big));
+  writeFileSync(path.join(benchDir, 'reference.html'), renderReference(builtin));
+  writeFileSync(path.join(benchDir, 'reference-1000.html'), renderReference(big, { title: '1,000 duties (plain reference)' }));
+  writeFileSync(path.join(benchDir, 'widget-1000.html'), widgetHost('1,000 duties (role-compare)', './content-1000.json'));
+
+  const log = [];
+  const server = await serve(siteDir, { transform: ({ pathname }) => void log.push(pathname) });
+  const site = { origin: server.origin, dir: siteDir };
+  const U = (p) => server.url + p;
+  const pages = {
+    standalone: U(''),
+    blog: U('blog.html'),
+    reference: U('bench/reference.html'),
+    widget1000: U('bench/widget-1000.html'),
+    reference1000: U('bench/reference-1000.html'),
+  };
+
+  const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  let browser = await launch();
+  // One run; if it fails (a crash, or the browser gone), the browser is relaunched if need be
+  // and the run tried once more; a second failure is recorded and the benchmark goes on.
+  const failures = [];
+  const attempt = async (what, run, empty) => {
+    for (let i = 0; i < 2; i++) {
+      try {
+        return await run(browser);
+      } catch (err) {
+        failures.push(`${what}: ${String(err.message || err).split('\n')[0]}`);
+        if (!browser.isConnected()) browser = await launch();
+      }
+    }
+    return { ...empty, offsite: [], errors: [] };
+  };
+  const offsite = [];
+  const errors = [];
+  const keep = (r, where) => {
+    offsite.push(...r.offsite);
+    errors.push(...r.errors.map((e) => `${where}: ${e}`));
+    return r;
+  };
+  const results = { bytes: {}, timing: {}, lighthouse: {} };
+  try {
+    console.log('bytes: one load of each page, every response recorded…');
+    for (const [name, url] of Object.entries(pages)) results.bytes[name] = keep(await attempt(`bytes ${name}`, (b) => bytesRun(b, site, url, log), { files: [], firstDutyDom: null }), name);
+
+    const sets = [
+      { name: 'default content (42 duties shown)', widget: pages.standalone, reference: pages.reference },
+      { name: '1,000 generated duties', widget: pages.widget1000, reference: pages.reference1000 },
+    ];
+    for (const set of sets) {
+      const data = { widget: { load: [], interact: [] }, reference: { load: [], interact: [] } };
+      for (let i = 0; i < opts.runs; i++) {
+        process.stdout.write(`\r${set.name}: run ${i + 1} of ${opts.runs}   `);
+        // Alternating, and which one goes first alternates too.
+        const order = i % 2 ? ['reference', 'widget'] : ['widget', 'reference'];
+        // A page that showed no duty in its first load is not loaded again (each would wait out
+        // the timeouts); its figures read n/a.
+        const broken = (who) => data[who].load.length > 0 && data[who].load.every((r) => r.firstDuty == null);
+        for (const who of order) if (!broken(who)) data[who].load.push(keep(await attempt(`load ${who} ${set.name}`, (b) => loadRun(b, set[who]), { firstDuty: null, cls: NaN }), `${who} ${set.name}`));
+        for (const who of order) if (!broken(who)) data[who].interact.push(keep(await attempt(`interaction ${who} ${set.name}`, (b) => interactRun(b, set[who]), { interactive: null, clicks: [], keys: [] }), `${who} ${set.name}`));
+      }
+      process.stdout.write('\n');
+      results.timing[set.name] = summarise(data);
+      (results.samples ??= {})[set.name] = data;
+    }
+  } finally {
+    await browser.close().catch(() => {});
+  }
+
+  if (opts.lighthouse) {
+    for (const [name, url] of [['standalone page', pages.standalone], ['example article (blog.html)', pages.blog], ['reference page', pages.reference]]) {
+      // Several runs, the one with the median performance score reported (as Lighthouse's own
+      // advice goes), with the range of the scores and of LCP.
+      const runs = [];
+      for (let i = 0; i < opts.lighthouseRuns; i++) {
+        console.log(`lighthouse (mobile): ${name}, run ${i + 1} of ${opts.lighthouseRuns}…`);
+        runs.push(await lighthouse(url, path.join(tmp, `lh-${name.split(' ')[0]}-${i}.json`)));
+      }
+      const ok = runs.filter((x) => !x.error).sort((a, b) => a.performance - b.performance);
+      results.lighthouse[name] = ok.length
+        ? { ...ok[(ok.length - 1) >> 1], runs: ok.length, perfRange: [ok[0].performance, ok.at(-1).performance], lcpRange: [Math.min(...ok.map((x) => x.lcp)), Math.max(...ok.map((x) => x.lcp))], failedRuns: runs.length - ok.length }
+        : runs[0];
+    }
+  }
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+
+  const machine = {
+    date: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memory: `${(os.totalmem() / KiB ** 3).toFixed(1)} GiB`,
+    load: loadBefore.map((x) => x.toFixed(2)).join(', '),
+    loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(', '),
+    // The benchmark itself keeps about one core busy: shared if others were busy before it
+    // started, or the load during it exceeded what it adds alone.
+    shared: loadBefore[0] > (os.availableParallelism?.() ?? os.cpus().length) * 0.5 || os.loadavg()[0] > (os.availableParallelism?.() ?? os.cpus().length),
+    chromium: sh(CHROMIUM_PATH, ['--version'])?.split('\n').pop() ?? 'unknown',
+    node: process.version,
+    commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
+    dist: opts.dist,
+    distCommit: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'rev-parse', '--short', 'HEAD']),
+    distDirty: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'status', '--porcelain', '--untracked-files=no']),
+    built: opts.build,
+    lighthouseRuns: opts.lighthouseRuns,
+    runs: opts.runs,
+    duration: Math.round((Date.now() - started) / 1000),
+  };
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ machine, ...results }, null, 1));
+  const report = render(results, machine, { offsite, errors, failures });
+  writeReport(opts.out, report.markdown);
+  console.log('\n' + report.summary);
+  console.log(`\nwritten to ${path.relative(process.cwd(), opts.out) || opts.out}`);
+}
+
+function summarise(data) {
+  const side = (d) => {
+    const clicks = d.interact.flatMap((r) => r.clicks);
+    const keys = d.interact.flatMap((r) => r.keys);
+    const ok = (xs) => xs.filter((x) => !x.timeout);
+    const range = (xs) => {
+      const v = xs.filter((x) => Number.isFinite(x));
+      return v.length > 1 ? [Math.min(...v), Math.max(...v)] : null;
+    };
+    return {
+      ranges: {
+        firstDuty: range(d.load.map((r) => r.firstDuty)),
+        interactive: range(d.interact.map((r) => r.interactive)),
+        click: range(ok(clicks).map((r) => r.work)),
+        key: range(ok(keys).map((r) => r.work)),
+      },
+      firstDuty: median(d.load.map((r) => r.firstDuty)),
+      firstDutyDom: median(d.load.map((r) => r.firstDutyDom)),
+      firstDutyBy: [...new Set(d.load.map((r) => r.firstDutyBy))].join(', '),
+      firstDutyTop: [...new Set(d.load.map((r) => r.firstDutyTop ?? 'n/a'))].join(', '),
+      firstDutyParsed: [...new Set(d.load.map((r) => (r.firstDutyParsed == null ? 'n/a' : r.firstDutyParsed ? 'yes' : 'no')))].join(', '),
+      fcp: median(d.load.map((r) => r.fcp)),
+      lcp: median(d.load.map((r) => r.lcp)),
+      clsMax: (() => {
+        const v = d.load.map((r) => r.cls).filter(Number.isFinite);
+        return v.length ? Math.max(...v) : null;
+      })(),
+      clsMedian: median(d.load.map((r) => r.cls)),
+      clsLoads: `${d.load.filter((r) => r.cls > 0).length} of ${d.load.filter((r) => Number.isFinite(r.cls)).length} loads shifted`,
+      interactive: median(d.interact.map((r) => r.interactive)),
+      interactiveDom: median(d.interact.map((r) => r.interactiveDom)),
+      interactiveOfFirstDuty: median(d.interact.map((r) => ratio(r.interactive, r.firstDuty))),
+      interactiveMissing: d.interact.filter((r) => r.interactive === null).length,
+      clicksToInteractive: median(d.interact.map((r) => r.clicksToInteractive)),
+      click: median(ok(clicks).map((r) => r.work)),
+      clickFrame: median(ok(clicks).map((r) => r.frame)),
+      clickN: ok(clicks).length,
+      clickTimeouts: clicks.length - ok(clicks).length,
+      key: median(ok(keys).map((r) => r.work)),
+      keyFrame: median(ok(keys).map((r) => r.frame)),
+      keyChanged: median(ok(keys).filter((r) => r.mutations > 0).map((r) => r.work)),
+      keyChangedN: ok(keys).filter((r) => r.mutations > 0).length,
+      keyMax: Math.max(...ok(keys).map((r) => r.work), -Infinity),
+      keyN: ok(keys).length,
+      keyTimeouts: keys.length - ok(keys).length,
+      runs: d.load.length,
+    };
+  };
+  return { widget: side(data.widget), reference: side(data.reference) };
+}
+
+// ---------------------------------------------------------------- report
+
+const START = '<!-- bench:start (written by scripts/bench.mjs; edit outside these markers) -->';
+const END = '<!-- bench:end -->';
+
+function writeReport(file, body) {
+  const block = `${START}\n${body}\n${END}`;
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const a = text.indexOf(START.slice(0, 18));
+  const b = text.indexOf(END);
+  text = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : text.trimEnd() + '\n\n' + block + '\n';
+  writeFileSync(file, text);
+}
+
+function table(head, rows) {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function render(results, m, { offsite, errors, failures }) {
+  const L = [];
+  const summary = [];
+  const targets = [];
+  const target = (what, figure, goal, ok) => {
+    targets.push([what, figure, goal, yes(ok)]);
+    summary.push(`${ok == null ? '  ?' : ok ? ' ok' : 'MISS'}  ${what}: ${figure} (target ${goal})`);
+  };
+
+  L.push(`## Benchmark run of ${m.date}`, '');
+  L.push(`Written by \`make bench\` (\`node scripts/bench.mjs\`${m.built ? '' : ` --no-build --dist ${m.dist}`}, ${m.runs} runs). Machine: ${m.nproc} cores (${m.cpu}), ${m.memory} memory, ` +
+    `load average (1, 5, 15 min) ${m.load} before the run and ${m.loadAfter} after it (the benchmark itself adds about 1)${m.shared ? ' (**the machine was shared with other work: times are noisy**)' : ''}; ` +
+    `${m.chromium} headless; node ${m.node}; bench commit ${m.commit}; site measured: a copy of \`${m.dist}\` taken at the start of the run` +
+    `${m.distCommit ? ` (checkout at ${m.distCommit}${m.distDirty ? ', with uncommitted changes' : ''})` : m.built ? ' (built by this run)' : ''}. The run took ${m.duration} s.`, '');
+
+  // ---- bytes
+  const B = results.bytes;
+  const tot = (r, f = () => true) => sum(r.files.filter(f));
+  const page = (f) => f.by === 'page';
+  L.push('### Bytes', '');
+  L.push('Every response of one cold load in Chromium (1280×1400 viewport), recorded until nothing more arrived for 1 s; sizes of the files as served, gzip -9 and brotli -q 11 (node zlib) computed here. ' +
+    '"Needed for the first duty" (Resource Timing, same clock as the first duty): the HTML document; every render-blocking file (`renderBlockingStatus`) that arrived before the first duty was painted; and, when the page\'s HTML as served holds no `data-duty` (a script puts the first duty there), every file that arrived before that. Files the site\'s service worker fetched on its own (offline precache), and not the page, are listed apart and not in the page\'s total.', '');
+  const totalsRows = [];
+  const names = { standalone: 'standalone page (index.html)', blog: 'script embed (blog.html)', reference: 'reference page', widget1000: 'widget, 1,000 duties (host page + data-content)', reference1000: 'reference page, 1,000 duties' };
+  for (const [k, label] of Object.entries(names)) {
+    const r = B[k];
+    if (!r) continue;
+    const all = tot(r, page);
+    const first = tot(r, (f) => page(f) && f.beforeFirstDuty);
+    const sw = tot(r, (f) => f.by !== 'page');
+    totalsRows.push([label, `${r.files.filter(page).length}`, fmtB(all.raw), fmtB(all.gzip), `${fmtB(all.br)} (${fmtKiB(all.br)})`, r.firstDutyDom == null ? 'no duty seen' : `${fmtB(first.br)} (${fmtKiB(first.br)})`, sw.raw ? `${r.files.length - r.files.filter(page).length} files, ${fmtB(sw.br)} br` : '–']);
+  }
+  L.push(table(['page', 'files', 'raw B', 'gzip B', 'brotli B', 'brotli needed for the first duty', 'service worker fetched too'], totalsRows), '');
+  for (const k of ['standalone', 'blog']) {
+    const r = B[k];
+    if (!r) continue;
+    L.push(`${names[k]}, per file:`, '');
+    const rows = [...r.files].sort((a, b) => (a.by === b.by ? b.br - a.br : a.by === 'page' ? -1 : 1)).map((f) => [`\`${f.file}\``, f.by, fmtB(f.raw), fmtB(f.gzip), fmtB(f.br), f.beforeFirstDuty ? 'yes' : '']);
+    L.push(table(['file', 'loaded by', 'raw B', 'gzip B', 'brotli B', 'needed for the first duty'], rows), '');
+  }
+  if (B.standalone) {
+    const first = tot(B.standalone, (f) => page(f) && f.beforeFirstDuty).br;
+    const all = tot(B.standalone, page).br;
+    target('standalone page, brotli needed for the first duty', fmtKiB(first), '≤ 16 KiB', B.standalone.firstDutyDom != null && first <= 16 * KiB);
+    target('standalone page, brotli in all (wasm included, service worker precache excluded)', fmtKiB(all), '≤ 64 KiB', all <= 64 * KiB);
+  }
+
+  // ---- timing
+  L.push('### Times', '');
+  L.push(`Median of ${m.runs} cold loads per page in headless Chromium (1280×1400), widget and reference page alternating (which one goes first alternates too); a new browser context per load; files served by node on 127.0.0.1 with \`Cache-Control: no-store\`, no throttling. Times in ms from navigation start (\`performance.now()\`).`, '');
+  L.push('- **first duty**: when the first duty was painted. An init script (`page.addInitScript`, before any of the page\'s scripts) checks at every animation frame for a `[data-duty]` element that is rendered (`checkVisibility()`, non-zero height); the figure is the earliest paint timestamp at or after that frame: first contentful paint (a duty in the initial HTML is painted with it) or an Element Timing entry (a MutationObserver gives the first `[data-duty]` and its contents an `elementtiming` attribute before they are painted: a duty that a script adds later). If neither comes (Chromium drops the element timing entry of an element that a script replaced before the entry was delivered, after the first paint), the task after that frame. The table says which was used, and where the first duty\'s top was (the viewport is 1400 px high).');
+  L.push('- **interactive**: in a separate load, from the moment `[data-filter="focus:internal"]` and a duty exist, the page clicks that toggle (`element.click()`) until the view changes: the toggle reads `aria-pressed="true"` and the number of duties shown (`[data-duty]:not([hidden])`) or the status line (`[role="status"]`) differs from before the first click. Until the toggle exists the page looks every 10 ms; clicks come at least 10 ms apart, and each only after the previous one was handled and a frame has passed (so a slow render is never toggled back by a queued click). The figure is the frame showing that change painted (a task queued from the next \`requestAnimationFrame\`); the table also gives the time the change was in the DOM. "Interactive ≤ 2.5x its first duty" is judged on the median of the ratio interactive ÷ first duty within each interactive load (both timed in that load, so that noise from a shared machine moves both); the first-duty loads are not clicked in, so that they measure CLS without input. A click on a pre-rendered toggle before the wasm takes over does nothing, so it is retried.');
+  L.push(`- **filter click**: then, in the same page, real clicks (Playwright) on ${CLICKS.map((c) => `\`${c}\``).join(', ')}; each from the \`click\` event (capture listener on window) until the DOM stops changing: the time of the last DOM mutation with style and layout forced (\`offsetHeight\`), once two animation frames and 50 ms passed with no further mutation (or the end of the click's handlers, if nothing changed). "to next frame": to the first frame painted after that last change. Median over all clicks.`);
+  L.push(`- **keystroke**: then the word "${WORD}" typed into \`input[type=search]\` one key at a time (real key presses); each from \`keydown\` to settled as for a click. Median over all keys.`);
+  L.push('- **CLS**: sum of `layout-shift` entries without `hadRecentInput` during the first-duty load, until nothing changed or arrived for 0.5 s; the largest of the runs.', '');
+
+  for (const [set, t] of Object.entries(results.timing)) {
+    const w = t.widget;
+    const r = t.reference;
+    const is1000 = set.startsWith('1,000');
+    const rows = [];
+    const withRange = (x, rg) => (x == null || !rg ? fmtMs(x) : `${fmtMs(x)} (${rg[0].toFixed(1)}–${rg[1].toFixed(1)})`);
+    const row = (metric, a, b, goal, ok, key) =>
+      rows.push([metric, key ? withRange(a, w.ranges[key]) : fmtMs(a), key ? withRange(b, r.ranges[key]) : fmtMs(b), fmtX(ratio(a, b)), goal, yes(ok)]);
+    const fdRatio = ratio(w.firstDuty, r.firstDuty);
+    row('first duty', w.firstDuty, r.firstDuty, '≤ 1.1x reference', fdRatio == null ? null : fdRatio <= 1.1, 'firstDuty');
+    row('(first duty in the DOM)', w.firstDutyDom, r.firstDutyDom, '', null);
+    rows.push(['(first duty measured by)', w.firstDutyBy, r.firstDutyBy, '', '', '']);
+    rows.push(["(first duty's top, px from the top of the page)", w.firstDutyTop, r.firstDutyTop, '', '', '']);
+    rows.push(['(first duty in the initial HTML)', w.firstDutyParsed, r.firstDutyParsed, '', '', '']);
+    row('(first contentful paint)', w.fcp, r.fcp, '', null);
+    row('(largest contentful paint)', w.lcp, r.lcp, '', null);
+    // The target compares the two in the same load (noise on a shared machine moves both).
+    const ttiOfFd = w.interactiveOfFirstDuty;
+    row('interactive', w.interactive, r.interactive, `≤ 2.5x its first duty (same load, next row)`, ttiOfFd == null ? null : ttiOfFd <= 2.5, 'interactive');
+    row('(interactive: the change in the DOM)', w.interactiveDom, r.interactiveDom, '', null);
+    rows.push(['interactive ÷ first duty, both in the same load', fmtX(w.interactiveOfFirstDuty), fmtX(r.interactiveOfFirstDuty), '', '≤ 2.5x', yes(ttiOfFd == null ? null : ttiOfFd <= 2.5)]);
+    rows.push(['(clicks until interactive)', String(w.clicksToInteractive ?? 'n/a'), String(r.clicksToInteractive ?? 'n/a'), '', '', '']);
+    const clickGoal = is1000 ? '≤ 16 ms' : '≤ 2x reference';
+    const clickOk = w.click == null ? null : is1000 ? w.click <= 16 : ratio(w.click, r.click) <= 2;
+    row(`filter click to settled (n=${w.clickN}/${r.clickN})`, w.click, r.click, clickGoal, clickOk, 'click');
+    row('(filter click to next frame)', w.clickFrame, r.clickFrame, '', null);
+    row(`keystroke to settled (n=${w.keyN}/${r.keyN})`, w.key, r.key, is1000 ? '≤ 16 ms' : '', is1000 ? (w.key == null ? null : w.key <= 16) : null, 'key');
+    row(`(keystrokes that changed the DOM, n=${w.keyChangedN}/${r.keyChangedN})`, w.keyChanged, r.keyChanged, '', null);
+    row('(slowest keystroke)', Number.isFinite(w.keyMax) ? w.keyMax : null, Number.isFinite(r.keyMax) ? r.keyMax : null, '', null);
+    row('(keystroke to next frame)', w.keyFrame, r.keyFrame, '', null);
+    const cls = (x) => (x == null ? 'n/a' : x.toFixed(4));
+    rows.push(['CLS (largest of the runs)', `${cls(w.clsMax)} (${w.clsLoads})`, `${cls(r.clsMax)} (${r.clsLoads})`, '', '0', yes(w.clsMax == null ? null : w.clsMax === 0)]);
+    L.push(`#### ${set}`, '');
+    L.push(table(['metric', 'widget', 'reference', 'widget / reference', 'target', 'met'], rows), '');
+    const notes = [];
+    if (w.interactiveMissing) notes.push(`${w.interactiveMissing} widget load(s) never became interactive within ${TIMEOUT.interactive / 1000} s`);
+    if (w.clickTimeouts + w.keyTimeouts) notes.push(`${w.clickTimeouts + w.keyTimeouts} widget interaction(s) did not settle within ${TIMEOUT.settle / 1000} s and are left out`);
+    if (r.clickTimeouts + r.keyTimeouts) notes.push(`${r.clickTimeouts + r.keyTimeouts} reference interaction(s) did not settle and are left out`);
+    if (notes.length) L.push(`Note: ${notes.join('; ')}.`, '');
+
+    const tag = is1000 ? ' (1,000 duties)' : ' (default content)';
+    target(`first duty${tag}`, `${fmtMs(w.firstDuty)} vs ${fmtMs(r.firstDuty)}: ${fmtX(fdRatio)}`, '≤ 1.1x reference', fdRatio == null ? null : fdRatio <= 1.1);
+    target(`interactive${tag}`, `${fmtMs(w.interactive)}; ${fmtX(ttiOfFd)} its first duty in the same load`, '≤ 2.5x', ttiOfFd == null ? null : ttiOfFd <= 2.5);
+    target(`filter click${tag}`, `${fmtMs(w.click)} vs ${fmtMs(r.click)}: ${fmtX(ratio(w.click, r.click))}`, clickGoal, clickOk);
+    if (is1000) target(`keystroke${tag}`, `${fmtMs(w.key)} (slowest ${fmtMs(Number.isFinite(w.keyMax) ? w.keyMax : null)}) vs ${fmtMs(r.key)}`, '≤ 16 ms', w.key == null ? null : w.key <= 16);
+    target(`CLS${tag}`, `${cls(w.clsMax)} (${w.clsLoads})`, '0', w.clsMax == null ? null : w.clsMax === 0);
+  }
+
+  // ---- lighthouse
+  const LH = results.lighthouse;
+  if (Object.keys(LH).length) {
+    const version = Object.values(LH).find((x) => x.version)?.version;
+    L.push('### Lighthouse (mobile)', '');
+    L.push(`Lighthouse ${version ?? ''} from npm (pinned in package.json), default mobile settings (simulated slow 4G and 4x CPU slowdown), against Debian's Chromium with the project's flags, the site on 127.0.0.1; ${m.lighthouseRuns} runs per page: the run with the median performance score is shown, with the range over the runs in brackets.`, '');
+    const rows = [];
+    for (const [name, x] of Object.entries(LH)) {
+      if (x.error) {
+        rows.push([name, x.error, '', '', '', '', '', '', 'n/a']);
+        continue;
+      }
+      const ok = x.performance >= 95 && x.accessibility === 100 && x.bestPractices === 100 && x.seo === 100;
+      const range = (rg, f) => (rg && rg[0] !== rg[1] ? ` (${f(rg[0])}–${f(rg[1])})` : '');
+      const sec = (v) => (v / 1000).toFixed(2);
+      rows.push([name, `${x.performance}${range(x.perfRange, String)}`, x.accessibility, x.bestPractices, x.seo, `${sec(x.lcp)} s${range(x.lcpRange, sec)}`, `${Math.round(x.tbt)} ms`, x.cls.toFixed(3), name.startsWith('reference') ? '' : yes(ok)]);
+      if (!name.startsWith('reference')) {
+        target(`Lighthouse mobile, ${name}`, `performance ${x.performance}, accessibility ${x.accessibility}, best practices ${x.bestPractices}, SEO ${x.seo}`, 'performance ≥ 95, others 100', ok);
+      }
+    }
+    L.push(table(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'TBT', 'CLS', 'target met (≥ 95, 100, 100, 100)'], rows), '');
+    const notes = [];
+    for (const [name, x] of Object.entries(LH)) {
+      if (x.error) continue;
+      if (x.failing.length) notes.push(`- ${name}, audits below full marks: ${x.failing.join('; ')}`);
+      if (x.erroring.length) notes.push(`- ${name}, audits that could not run: ${x.erroring.join('; ')}`);
+      if (x.warnings.length) notes.push(`- ${name}, warnings: ${x.warnings.map((w) => w.replace(/\s*Learn more.*$/s, '').replace(/\s+/g, ' ')).join('; ')}`);
+      if (x.runtimeError) notes.push(`- ${name}, runtime error: ${x.runtimeError}`);
+      if (x.failedRuns) notes.push(`- ${name}: ${x.failedRuns} of ${x.failedRuns + x.runs} Lighthouse runs failed and are left out.`);
+      notes.push(`- ${name}: ${x.requests} requests, ${x.offsite.length ? `${x.offsite.length} to other hosts (${x.offsite.slice(0, 3).join(', ')})` : 'all to 127.0.0.1'}; ${x.erroring.length ? `${x.erroring.length} audit(s) could not run` : 'every audit ran'}.`);
+    }
+    if (notes.length) L.push(...notes, '');
+  } else {
+    L.push('### Lighthouse (mobile)', '', 'Not run (`--no-lighthouse`).', '');
+  }
+
+  // ---- targets
+  L.push('### Targets of issue 8', '');
+  L.push(table(['target', 'figure', 'goal', 'met'], targets), '');
+  L.push(`Requests to hosts other than 127.0.0.1: ${offsite.length ? `${offsite.length} (${[...new Set(offsite)].slice(0, 5).join(', ')})` : 'none'}. ` +
+    `Page errors: ${errors.length ? `${errors.length}: ${[...new Set(errors)].slice(0, 5).join('; ')}` : 'none'}. ` +
+    `Runs that failed (and were tried once more): ${failures.length ? `${failures.length}: ${failures.slice(0, 5).join('; ')}` : 'none'}.`);
+
+  return { markdown: L.join('\n'), summary: ['Targets:', ...summary].join('\n') };
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.stack || err.message || err}`);
+  process.exit(1);
+});
