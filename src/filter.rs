@@ -11,6 +11,8 @@ pub enum Facet {
     Topic,
     /// Which role columns are shown. Not a filter of duties, but toggled and counted the same way.
     Role,
+    /// Whether a duty is linked to a duty of another shown role (shared or contested) or not.
+    Overlap,
 }
 
 impl Facet {
@@ -21,7 +23,69 @@ impl Facet {
             Facet::Line => "line",
             Facet::Topic => "topic",
             Facet::Role => "roles",
+            Facet::Overlap => "overlap",
         }
+    }
+}
+
+/// The overlap facet's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Overlap {
+    /// Linked to a duty of another shown role: shared or contested.
+    Shared,
+    /// Linked to no duty of another shown role.
+    Unique,
+}
+
+impl Overlap {
+    pub const ALL: [Overlap; 2] = [Overlap::Shared, Overlap::Unique];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Overlap::Shared => "shared",
+            Overlap::Unique => "unique",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Overlap::Shared => "Shared or contested",
+            Overlap::Unique => "One role only",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Overlap> {
+        Overlap::ALL.into_iter().find(|o| o.id() == id)
+    }
+}
+
+/// How the duties are laid out: a column a role, or a row a topic with a column a role.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Layout {
+    #[default]
+    Columns,
+    Topics,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 2] = [Layout::Columns, Layout::Topics];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::Columns => "columns",
+            Layout::Topics => "topics",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layout::Columns => "By role",
+            Layout::Topics => "By topic",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.id() == id)
     }
 }
 
@@ -35,6 +99,11 @@ pub struct Query {
     pub text: String,
     /// Ids of the roles whose columns are shown.
     pub roles: Vec<String>,
+    pub overlap: Vec<Overlap>,
+    /// The layout; not a filter.
+    pub layout: Layout,
+    /// The duty a deep link points at (`#duty=<id>`): scrolled to and marked. Not a filter.
+    pub duty: Option<String>,
 }
 
 impl Query {
@@ -52,6 +121,7 @@ impl Query {
         self.focus.len()
             + self.line.len()
             + self.topics.len()
+            + self.overlap.len()
             + usize::from(!self.text.trim().is_empty())
     }
 
@@ -60,12 +130,30 @@ impl Query {
         self.active_filters() > 0
     }
 
-    /// The same query with every duty filter cleared and the roles kept.
+    /// The same query with every duty filter cleared; the roles and the layout kept.
     pub fn cleared(&self) -> Query {
         Query {
             roles: self.roles.clone(),
+            layout: self.layout,
             ..Query::default()
         }
+    }
+
+    /// Presses a focus-map cell: sets the focus and the line to this cell alone, or clears both
+    /// when the cell alone was already set.
+    pub fn press_cell(&mut self, focus: Focus, line: Line) {
+        if self.is_cell(focus, line) {
+            self.focus.clear();
+            self.line.clear();
+        } else {
+            self.focus = vec![focus];
+            self.line = vec![line];
+        }
+    }
+
+    /// Whether the focus and the line are set to this cell alone.
+    pub fn is_cell(&self, focus: Focus, line: Line) -> bool {
+        self.focus == [focus] && self.line == [line]
     }
 
     /// Adds the value if absent, removes it if present. Returns `false` (and changes nothing)
@@ -80,6 +168,9 @@ impl Query {
             Facet::Role => {
                 content.role(value).is_some() && toggle_in(&mut self.roles, value.to_string())
             }
+            Facet::Overlap => {
+                Overlap::from_id(value).is_some_and(|v| toggle_in(&mut self.overlap, v))
+            }
         }
     }
 
@@ -89,6 +180,7 @@ impl Query {
             Facet::Line => self.line.iter().any(|l| l.id() == value),
             Facet::Topic => self.topics.iter().any(|t| t == value),
             Facet::Role => self.roles.iter().any(|r| r == value),
+            Facet::Overlap => self.overlap.iter().any(|o| o.id() == value),
         }
     }
 }
@@ -128,10 +220,13 @@ pub fn fold(text: &str) -> String {
 /// point; `/` marks ÷, which is not a letter and stays as it is.
 const LATIN_BASE: &[u8; 160] = b"aaaaaaaceeeeiiiidnooooo/ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
-/// Folded search text of every duty, computed once per content.
+/// What the filter needs of every duty, computed once per content: its folded search text and
+/// the duties it is linked to, both ways.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchIndex {
     folded: Vec<String>,
+    /// Per duty, the indices of the duties linked to it (a link counts for both ends).
+    pub partners: Vec<Vec<usize>>,
 }
 
 impl SearchIndex {
@@ -153,7 +248,24 @@ impl SearchIndex {
                 fold(&hay)
             })
             .collect();
-        SearchIndex { folded }
+        let at: std::collections::HashMap<&str, usize> = content
+            .duties
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut partners = vec![Vec::new(); content.duties.len()];
+        for (i, duty) in content.duties.iter().enumerate() {
+            for link in &duty.links {
+                if let Some(&j) = at.get(link.duty.as_str()) {
+                    if i != j && !partners[i].contains(&j) {
+                        partners[i].push(j);
+                        partners[j].push(i);
+                    }
+                }
+            }
+        }
+        SearchIndex { folded, partners }
     }
 }
 
@@ -172,6 +284,11 @@ pub struct Outcome {
     pub line: [usize; 2],
     /// Per topic, in content order, likewise.
     pub topics: Vec<usize>,
+    /// Per overlap value (in `Overlap::ALL` order), likewise.
+    pub overlap: [usize; 2],
+    /// Per role, in content order: the focus map's counts, duties that fit every filter but
+    /// focus and line, by cell (`focus * 2 + line`, in `Focus::ALL` and `Line::ALL` order).
+    pub cells: Vec<[usize; 4]>,
 }
 
 impl Outcome {
@@ -186,6 +303,9 @@ impl Outcome {
                 .and_then(|i| self.topics.get(i).copied()),
             Facet::Role => position(content.roles.iter().map(|r| r.id.as_str()), value)
                 .and_then(|i| self.per_role.get(i).copied()),
+            Facet::Overlap => {
+                position(Overlap::ALL.iter().map(|o| o.id()), value).map(|i| self.overlap[i])
+            }
         };
         found.unwrap_or(0)
     }
@@ -202,10 +322,39 @@ pub fn run(content: &Content, index: &SearchIndex, query: &Query) -> Outcome {
     let mut out = Outcome {
         per_role: vec![0; content.roles.len()],
         topics: vec![0; content.topics.len()],
+        cells: vec![[0; 4]; content.roles.len()],
         ..Outcome::default()
     };
+    // Role of each duty by index, and which duties belong to a shown role.
+    let role_of: Vec<Option<usize>> = content
+        .duties
+        .iter()
+        .map(|d| content.roles.iter().position(|r| r.id == d.role))
+        .collect();
+    let role_shown: Vec<bool> = content
+        .roles
+        .iter()
+        .map(|r| query.roles.contains(&r.id))
+        .collect();
+    let shown_role = |d: usize| {
+        role_of
+            .get(d)
+            .copied()
+            .flatten()
+            .is_some_and(|r| role_shown[r])
+    };
     for (i, duty) in content.duties.iter().enumerate() {
-        let role_ok = query.roles.contains(&duty.role);
+        let role_ok = shown_role(i);
+        let linked = index
+            .partners
+            .get(i)
+            .is_some_and(|p| p.iter().any(|&j| shown_role(j)));
+        let overlap_kind = if linked {
+            Overlap::Shared
+        } else {
+            Overlap::Unique
+        };
+        let overlap_ok = query.overlap.is_empty() || query.overlap.contains(&overlap_kind);
         let text_ok = index
             .folded
             .get(i)
@@ -217,15 +366,16 @@ pub fn run(content: &Content, index: &SearchIndex, query: &Query) -> Outcome {
         if role_ok {
             out.total += 1;
         }
-        let fits = text_ok && focus_ok && line_ok && topic_ok;
+        let fits = text_ok && focus_ok && line_ok && topic_ok && overlap_ok;
+        let role = role_of.get(i).copied().flatten();
         if fits {
-            if let Some(n) = content
-                .roles
-                .iter()
-                .position(|r| r.id == duty.role)
-                .and_then(|r| out.per_role.get_mut(r))
-            {
+            if let Some(n) = role.and_then(|r| out.per_role.get_mut(r)) {
                 *n += 1;
+            }
+        }
+        if text_ok && topic_ok && overlap_ok {
+            if let Some(cells) = role.and_then(|r| out.cells.get_mut(r)) {
+                cells[duty.focus as usize * 2 + duty.line as usize] += 1;
             }
         }
         if !(role_ok && text_ok) {
@@ -234,13 +384,16 @@ pub fn run(content: &Content, index: &SearchIndex, query: &Query) -> Outcome {
         if fits {
             out.shown.push(i);
         }
-        if line_ok && topic_ok {
+        if line_ok && topic_ok && overlap_ok {
             out.focus[duty.focus as usize] += 1;
         }
-        if focus_ok && topic_ok {
+        if focus_ok && topic_ok && overlap_ok {
             out.line[duty.line as usize] += 1;
         }
-        if focus_ok && line_ok {
+        if focus_ok && line_ok && topic_ok {
+            out.overlap[overlap_kind as usize] += 1;
+        }
+        if focus_ok && line_ok && overlap_ok {
             for (t, topic) in content.topics.iter().enumerate() {
                 if duty.topics.contains(&topic.id) {
                     out.topics[t] += 1;

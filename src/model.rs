@@ -168,6 +168,12 @@ impl LinkKind {
 pub struct DutyLink {
     pub duty: String,
     pub kind: LinkKind,
+    /// One line on why the two duties meet, shown with them in the topic layout.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The id of the article the note draws on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// One duty of one role.
@@ -192,6 +198,55 @@ pub struct Duty {
         deserialize_with = "objects"
     )]
     pub links: Vec<DutyLink>,
+    /// True when only its source says so, as that article's view rather than a duty the
+    /// articles agree on; the view marks it as one article's view.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub view: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// One attributed statement of a perspective.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub text: String,
+    /// The id of the article it comes from.
+    pub source: String,
+}
+
+/// Something the articles say about the roles rather than about one duty: how the roles see
+/// each other, where they clash, reporting lines, advice on working together. Shown as an
+/// expandable section while any of its roles is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perspective {
+    pub id: String,
+    pub title: String,
+    /// The ids of the roles it concerns.
+    pub roles: Vec<String>,
+    #[serde(deserialize_with = "objects")]
+    pub points: Vec<Point>,
+}
+
+/// A figure an article reports (`69%`), with what it measures and who measured it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    /// The figure as written: `69%`.
+    pub value: String,
+    /// What it measures, in the project's words.
+    pub text: String,
+    /// Who measured it, as the article names them (a survey, an analyst firm), if it does.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// The ids of the roles it concerns.
+    pub roles: Vec<String>,
+    /// The id of the article that reports it.
+    pub source: String,
 }
 
 /// Everything the widget shows. Built from the default content or an author's file, and only
@@ -205,6 +260,10 @@ pub struct Content {
     pub topics: Vec<Topic>,
     pub roles: Vec<Role>,
     pub duties: Vec<Duty>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub perspectives: Vec<Perspective>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
 }
 
 impl Content {
@@ -294,6 +353,18 @@ impl Described for Role {
 
 impl Described for DutyLink {
     const WHAT: &'static str = "a link: {\"duty\": ..., \"kind\": ...}";
+}
+
+impl Described for Point {
+    const WHAT: &'static str = "a point: {\"text\": ..., \"source\": ...}";
+}
+
+impl Described for Perspective {
+    const WHAT: &'static str = "a perspective: {\"id\": ..., \"title\": ..., \"points\": [...]}";
+}
+
+impl Described for Figure {
+    const WHAT: &'static str = "a figure: {\"id\": ..., \"value\": ..., \"text\": ...}";
 }
 
 impl Described for Duty {

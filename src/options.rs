@@ -38,7 +38,10 @@ pub struct Controls {
     pub focus: bool,
     pub line: bool,
     pub topic: bool,
+    pub overlap: bool,
     pub search: bool,
+    /// The switch between the column and the topic layout.
+    pub layout: bool,
 }
 
 impl Default for Controls {
@@ -48,7 +51,9 @@ impl Default for Controls {
             focus: true,
             line: true,
             topic: true,
+            overlap: true,
             search: true,
+            layout: true,
         }
     }
 }
@@ -60,6 +65,7 @@ impl Controls {
             Facet::Focus => self.focus,
             Facet::Line => self.line,
             Facet::Topic => self.topic,
+            Facet::Overlap => self.overlap,
         }
     }
 }
@@ -99,12 +105,14 @@ impl Default for Options {
 }
 
 /// Option names, as `data-<name>` attributes or query parameters of the iframe page.
-pub const KNOWN: [&str; 11] = [
+pub const KNOWN: [&str; 13] = [
     "roles",
     "focus",
     "line",
     "topic",
+    "overlap",
     "q",
+    "layout",
     "facets",
     "theme",
     "compact",
@@ -113,7 +121,9 @@ pub const KNOWN: [&str; 11] = [
     "content",
 ];
 
-const CONTROL_NAMES: [&str; 5] = ["roles", "focus", "line", "topic", "search"];
+const CONTROL_NAMES: [&str; 7] = [
+    "roles", "focus", "line", "topic", "overlap", "search", "layout",
+];
 
 /// Reads option pairs (names without the `data-` prefix). Returns the options and a problem for
 /// each option that is unknown or malformed; those fall back to their defaults.
@@ -139,13 +149,15 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Option
         };
         match name {
             "roles" => options.roles = Some(split_list(value)),
-            "focus" | "line" | "topic" | "q" => {
+            "focus" | "line" | "topic" | "overlap" | "q" | "layout" => {
                 initial.push([name, "=", &url_state::encode(value)].concat());
             }
             "facets" => {
                 let wanted = split_list(value);
                 match wanted.iter().find(|w| !CONTROL_NAMES.contains(&w.as_str())) {
-                    Some(_) => bad("a comma list of roles, focus, line, topic, search"),
+                    Some(_) => {
+                        bad("a comma list of roles, focus, line, topic, overlap, search, layout")
+                    }
                     None => {
                         let has = |n: &str| wanted.iter().any(|w| w == n);
                         options.controls = Controls {
@@ -153,7 +165,9 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Option
                             focus: has("focus"),
                             line: has("line"),
                             topic: has("topic"),
+                            overlap: has("overlap"),
                             search: has("search"),
+                            layout: has("layout"),
                         };
                     }
                 }

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::filter::{Facet, Query};
-use crate::model::Content;
+use crate::filter::{Facet, Layout, Query};
+use crate::model::{Content, Focus, Line};
 
 /// How the URL should record a change, when the widget owns the fragment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,11 @@ pub enum Action {
     Toggle(Facet, String),
     SetText(String),
     ClearFilters,
+    /// A focus-map cell: this focus and line alone, or neither if they were already.
+    PressCell(Focus, Line),
+    SetLayout(Layout),
+    /// A reader followed a duty's link: mark it (and record it in the URL).
+    MarkDuty(String),
     /// The URL changed under the widget (Back, Forward, an edited address): take its query.
     Restore(Query, Vec<String>),
 }
@@ -68,6 +73,14 @@ impl State {
                 next.query.text = text;
             }
             Action::ClearFilters => next.query = self.query.cleared(),
+            Action::PressCell(focus, line) => next.query.press_cell(focus, line),
+            Action::SetLayout(layout) => next.query.layout = layout,
+            Action::MarkDuty(id) => {
+                if !self.content.duties.iter().any(|d| d.id == id) {
+                    return None;
+                }
+                next.query.duty = Some(id);
+            }
             Action::Restore(query, problems) => {
                 next.query = query;
                 next.url_problems = problems;

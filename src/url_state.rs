@@ -7,7 +7,7 @@
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::filter::{Facet, Query};
+use crate::filter::{self, Facet, Layout, Overlap, Query, SearchIndex};
 use crate::model::{Content, Focus, Line};
 
 /// Fragments longer than this are not read; no query the widget writes comes close.
@@ -16,6 +16,8 @@ pub const MAX_FRAGMENT_LEN: usize = 2048;
 pub const MAX_TEXT_LEN: usize = 200;
 
 const KEY_TEXT: &str = "q";
+const KEY_LAYOUT: &str = "layout";
+const KEY_DUTY: &str = "duty";
 
 /// The result of reading a fragment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +33,9 @@ pub struct Read {
 pub fn is_ours(fragment: &str) -> bool {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     fragment.len() <= MAX_FRAGMENT_LEN
-        && pairs(fragment).any(|(key, _)| key == KEY_TEXT || facet_of(key).is_some())
+        && pairs(fragment).any(|(key, _)| {
+            [KEY_TEXT, KEY_LAYOUT, KEY_DUTY].contains(&key) || facet_of(key).is_some()
+        })
 }
 
 /// Reads the fragment (with or without its `#`) on top of `base`, the widget's starting query:
@@ -50,6 +54,29 @@ pub fn read(fragment: &str, content: &Content, base: &Query) -> Read {
         let value = decode(raw);
         if key == KEY_TEXT {
             query.text = value.chars().take(MAX_TEXT_LEN).collect();
+            continue;
+        }
+        if key == KEY_LAYOUT {
+            match Layout::from_id(value.trim()) {
+                Some(layout) => query.layout = layout,
+                None => problems.push(
+                    [
+                        KEY_LAYOUT,
+                        ": \"",
+                        &clip(&value),
+                        "\" is not one of columns, topics",
+                    ]
+                    .concat(),
+                ),
+            }
+            continue;
+        }
+        if key == KEY_DUTY {
+            let id = value.trim();
+            match content.duties.iter().position(|d| d.id == id) {
+                Some(_) => query.duty = Some(id.to_string()),
+                None => problems.push(["duty: no duty has the id \"", &clip(id), "\""].concat()),
+            }
             continue;
         }
         let Some(facet) = facet_of(key) else {
@@ -77,6 +104,9 @@ pub fn read(fragment: &str, content: &Content, base: &Query) -> Read {
                     &mut unknown,
                 );
             }
+            Facet::Overlap => {
+                query.overlap = parse_list(&value, Overlap::from_id, &mut unknown);
+            }
         }
         let skipped = !unknown.is_empty();
         for bad in unknown {
@@ -97,7 +127,33 @@ pub fn read(fragment: &str, content: &Content, base: &Query) -> Read {
             );
         }
     }
+    if let Some(id) = query.duty.clone() {
+        reveal(&mut query, content, &id, &mut problems);
+    }
     Read { query, problems }
+}
+
+/// Makes the duty a deep link points at visible: its role shown, and the filters cleared if
+/// they hide it (with a notice saying so).
+fn reveal(query: &mut Query, content: &Content, id: &str, problems: &mut Vec<String>) {
+    let Some((at, duty)) = content.duties.iter().enumerate().find(|(_, d)| d.id == id) else {
+        return;
+    };
+    if !query.roles.contains(&duty.role) {
+        query.roles.push(duty.role.clone());
+    }
+    if query.has_filters() {
+        let shown = filter::run(content, &SearchIndex::new(content), query).shown;
+        if !shown.contains(&at) {
+            *query = Query {
+                duty: query.duty.take(),
+                ..query.cleared()
+            };
+            problems.push(
+                "the filters in the link hide the duty it points at, so they were cleared".into(),
+            );
+        }
+    }
 }
 
 /// Writes the query as a fragment without `#`: only keys whose value differs from `base`, in a
@@ -117,8 +173,20 @@ pub fn write(query: &Query, base: &Query) -> String {
     if !same_set(&query.topics, &base.topics) {
         put(Facet::Topic.id(), query.topics.join(","));
     }
+    if !same_set(&query.overlap, &base.overlap) {
+        put(
+            Facet::Overlap.id(),
+            ids(query.overlap.iter().map(|o| o.id())),
+        );
+    }
     if query.text.trim() != base.text.trim() {
         put(KEY_TEXT, encode(query.text.trim()));
+    }
+    if query.layout != base.layout {
+        put(KEY_LAYOUT, query.layout.id().to_string());
+    }
+    if let Some(duty) = &query.duty {
+        put(KEY_DUTY, duty.clone());
     }
     parts.join("&")
 }
@@ -130,6 +198,7 @@ fn facet_ids(query: &Query, facet: Facet) -> Vec<&str> {
         Facet::Line => query.line.iter().map(|l| l.id()).collect(),
         Facet::Topic => query.topics.iter().map(String::as_str).collect(),
         Facet::Role => query.roles.iter().map(String::as_str).collect(),
+        Facet::Overlap => query.overlap.iter().map(|o| o.id()).collect(),
     }
 }
 
@@ -139,6 +208,7 @@ fn restore_facet(query: &mut Query, from: &Query, facet: Facet) {
         Facet::Line => query.line.clone_from(&from.line),
         Facet::Topic => query.topics.clone_from(&from.topics),
         Facet::Role => query.roles.clone_from(&from.roles),
+        Facet::Overlap => query.overlap.clone_from(&from.overlap),
     }
 }
 
@@ -151,9 +221,15 @@ fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 }
 
 fn facet_of(key: &str) -> Option<Facet> {
-    [Facet::Focus, Facet::Line, Facet::Topic, Facet::Role]
-        .into_iter()
-        .find(|f| f.id() == key)
+    [
+        Facet::Focus,
+        Facet::Line,
+        Facet::Topic,
+        Facet::Role,
+        Facet::Overlap,
+    ]
+    .into_iter()
+    .find(|f| f.id() == key)
 }
 
 fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -184,6 +260,7 @@ pub(crate) fn describe_unknown(content: &Content, facet: Facet, bad: &str) -> St
         Facet::Line => Line::ALL.iter().map(|l| l.id()).collect(),
         Facet::Topic => content.topics.iter().map(|t| t.id.as_str()).collect(),
         Facet::Role => content.roles.iter().map(|r| r.id.as_str()).collect(),
+        Facet::Overlap => Overlap::ALL.iter().map(|o| o.id()).collect(),
     };
     [
         facet.id(),

@@ -108,10 +108,14 @@ fn broken() -> Content {
         DutyLink {
             duty: "ghost".into(),
             kind: LinkKind::Shared,
+            note: String::new(),
+            source: String::new(),
         },
         DutyLink {
             duty: same_role,
             kind: LinkKind::Contested,
+            note: String::new(),
+            source: "nowhere-either".into(),
         },
     ];
     content

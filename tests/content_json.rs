@@ -195,7 +195,7 @@ fn type_errors_come_one_at_a_time_in_document_order_each_with_its_path() {
             |d| d["duties"][1]["line"] = json!("bottom"),
         ),
         (
-            "duties[2].colour: unknown field `colour`, expected one of `id`, `role`, `text`, `focus`, `line`, `topics`, `source`, `links`",
+            "duties[2].colour: unknown field `colour`, expected one of `id`, `role`, `text`, `focus`, `line`, `topics`, `source`, `links`, `view`",
             |d| {
                 d["duties"][2].as_object_mut().map(|o| o.remove("colour"));
             },
@@ -543,6 +543,9 @@ fn the_schema_lists_the_fields_the_reader_knows_and_requires() {
         ("roles[0].focusClaims[0]", &defs["focusClaim"]),
         ("duties[0]", &defs["duty"]),
         ("duties[0].links[0]", &defs["link"]),
+        ("perspectives[0]", &defs["perspective"]),
+        ("perspectives[0].points[0]", &defs["point"]),
+        ("figures[0]", &defs["figure"]),
     ];
     for (path, node) in objects {
         assert_eq!(node["additionalProperties"], json!(false), "{path}");

@@ -15,6 +15,7 @@ fn duty(id: &str, role: &str, text: &str, focus: Focus, line: Line, topics: &[&s
         topics: topics.iter().map(|t| t.to_string()).collect(),
         source: "s".into(),
         links: Vec::<DutyLink>::new(),
+        view: false,
     }
 }
 
@@ -84,6 +85,8 @@ fn fixture() -> Content {
                 &["security"],
             ),
         ],
+        perspectives: vec![],
+        figures: vec![],
     }
 }
 

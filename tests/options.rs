@@ -51,7 +51,9 @@ fn every_documented_option_is_read() {
             focus: true,
             line: false,
             topic: false,
-            search: true
+            overlap: false,
+            search: true,
+            layout: false,
         }
     );
     assert!(!options.controls.shows(Facet::Line));
@@ -88,12 +90,12 @@ fn unknown_and_malformed_options_are_reported_and_ignored() {
     assert_eq!(
         problems,
         [
-            "data-colour: unknown option; known: roles, focus, line, topic, q, facets, theme, compact, heading-level, url-state, content",
+            "data-colour: unknown option; known: roles, focus, line, topic, overlap, q, layout, facets, theme, compact, heading-level, url-state, content",
             "data-theme: expected auto, light, dark or inherit, got \"neon\"",
             "data-compact: expected true or false (or no value), got \"yes\"",
             "data-heading-level: expected a heading level from 2 to 6, got \"1\"",
             "data-heading-level: expected a heading level from 2 to 6, got \"h3\"",
-            "data-facets: expected a comma list of roles, focus, line, topic, search, got \"focus,colours\"",
+            "data-facets: expected a comma list of roles, focus, line, topic, overlap, search, layout, got \"focus,colours\"",
             "data-url-state: expected true or false (or no value), got \"maybe\"",
         ]
     );

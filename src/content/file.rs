@@ -11,7 +11,9 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::{validate, ContentError};
-use crate::model::{objects, Content, Described, Duty, ObjectOnly, Role, Source, Topic};
+use crate::model::{
+    objects, Content, Described, Duty, Figure, ObjectOnly, Perspective, Role, Source, Topic,
+};
 
 /// Content files larger than this are refused before parsing. It fits the largest content the
 /// validator accepts (5,000 duties of a few sentences each, with their roles, sources and
@@ -37,6 +39,10 @@ struct ContentFile {
     roles: Vec<Role>,
     #[serde(deserialize_with = "objects")]
     duties: Vec<Duty>,
+    #[serde(default, deserialize_with = "objects")]
+    perspectives: Vec<Perspective>,
+    #[serde(default, deserialize_with = "objects")]
+    figures: Vec<Figure>,
 }
 
 /// `topics`, when a file has them.
@@ -139,6 +145,8 @@ pub(super) fn parse(
         },
         roles: file.roles,
         duties: file.duties,
+        perspectives: file.perspectives,
+        figures: file.figures,
     };
     for role in &mut content.roles {
         if role.name.is_empty() {

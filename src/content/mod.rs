@@ -83,6 +83,10 @@ pub mod limits {
     /// Duties: a whole leadership team's, in detail. Filtering 5,000 stays well under a frame's
     /// worth of work per click (README, "Limits").
     pub const DUTIES: usize = 5_000;
+    /// Perspectives: each is a section under the columns; a reader opens a handful.
+    pub const PERSPECTIVES: usize = 100;
+    /// Figures, likewise.
+    pub const FIGURES: usize = 100;
     /// Characters in one text: longer than any title or duty; a longer string is a pasted
     /// article, not content.
     pub const TEXT_CHARS: usize = 2_000;
@@ -100,6 +104,12 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
         ("topics", content.topics.len(), limits::TOPICS),
         ("roles", content.roles.len(), limits::ROLES),
         ("duties", content.duties.len(), limits::DUTIES),
+        (
+            "perspectives",
+            content.perspectives.len(),
+            limits::PERSPECTIVES,
+        ),
+        ("figures", content.figures.len(), limits::FIGURES),
     ];
     let mut too_many = false;
     for (list, count, max) in counts {
@@ -215,7 +225,50 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
                 ),
                 Some(_) => {}
             }
+            let at = [at.as_str(), ".", &indexed("links", j)].concat();
+            check_length(&mut err, &at, "note", &link.note);
+            if !link.source.is_empty() {
+                check_source(&mut err, &at, &link.source);
+            }
         }
+    }
+    let check_roles = |err: &mut dyn FnMut(String, String), at: &str, list: &[String]| {
+        if list.is_empty() {
+            err(field(at, "roles"), "name at least one role".into());
+        }
+        for (j, r) in list.iter().enumerate() {
+            if !roles.contains_key(r.as_str()) {
+                err(
+                    [field(at, "roles"), "[".into(), j.to_string(), "]".into()].concat(),
+                    unknown("role", r, content.roles.iter().map(|r| &r.id)),
+                );
+            }
+        }
+    };
+    let perspectives = ids(content.perspectives.iter().map(|p| p.id.as_str()));
+    for (i, p) in content.perspectives.iter().enumerate() {
+        let at = indexed("perspectives", i);
+        check_id(&mut err, &at, &p.id, &perspectives, i);
+        check_text(&mut err, &at, "title", &p.title);
+        check_roles(&mut err, &at, &p.roles);
+        if p.points.is_empty() {
+            err(field(&at, "points"), "name at least one point".into());
+        }
+        for (j, point) in p.points.iter().enumerate() {
+            let at = [at.as_str(), ".", &indexed("points", j)].concat();
+            check_text(&mut err, &at, "text", &point.text);
+            check_source(&mut err, &at, &point.source);
+        }
+    }
+    let figures = ids(content.figures.iter().map(|f| f.id.as_str()));
+    for (i, f) in content.figures.iter().enumerate() {
+        let at = indexed("figures", i);
+        check_id(&mut err, &at, &f.id, &figures, i);
+        check_text(&mut err, &at, "value", &f.value);
+        check_text(&mut err, &at, "text", &f.text);
+        check_length(&mut err, &at, "by", &f.by);
+        check_roles(&mut err, &at, &f.roles);
+        check_source(&mut err, &at, &f.source);
     }
     errors.truncate(MAX_REPORTED_ERRORS);
     if errors.is_empty() {
