@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{FilterBar, RoleColumn, StatusLine};
+use super::{FilterBar, RoleColumn, ShareBar, StatusLine};
 use crate::filter::{self, Facet, Query, SearchIndex};
 use crate::model::Content;
-use crate::options::Controls;
+use crate::options::{Controls, Theme};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +28,9 @@ pub struct ComparisonProps {
     /// The heading level of the role titles, so they fit the host page's outline.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// The widget's theme option, for the snippet that embeds this view elsewhere.
+    #[prop_or_default]
+    pub theme: Theme,
 }
 
 impl ComparisonProps {
@@ -41,6 +44,7 @@ impl ComparisonProps {
             content,
             fragment: None,
             heading_level: 2,
+            theme: Theme::Auto,
         }
     }
 }
@@ -160,6 +164,14 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     }
                 }) }
             </div>
+            <ShareBar
+                content={content.clone()}
+                query={query.clone()}
+                outcome={outcome.clone()}
+                roles={shown_roles.clone()}
+                base={props.base.clone()}
+                theme={props.theme}
+            />
         </>
     }
 }

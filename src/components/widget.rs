@@ -103,6 +103,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         controls={options.controls}
                         fragment={props.fragment.clone()}
                         heading_level={options.heading_level}
+                        theme={options.theme}
                     />
                 },
                 (Loaded::Failed(errors), _) => html! { <ContentErrorBox errors={errors.clone()} /> },
