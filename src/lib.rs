@@ -10,6 +10,7 @@ pub mod model;
 pub mod options;
 pub mod prerender;
 pub mod state;
+pub mod topics;
 pub mod url_state;
 /// URL sync. It compiles everywhere (effects never run in the server renderer).
 pub mod web;

@@ -67,9 +67,10 @@ async fn every_filter_value_is_a_toggle_button_with_a_count() {
     }
     assert_eq!(
         count(&html, "aria-pressed=\"true\""),
-        3,
-        "the three default roles"
+        4,
+        "the three default roles and the column layout"
     );
+    assert!(html.contains("data-layout=\"columns\" aria-pressed=\"true\""));
 }
 
 #[tokio::test]
@@ -310,6 +311,7 @@ async fn a_long_column_lists_its_first_hundred_duties_and_offers_the_rest() {
         total: 250,
         heading_level: 2,
         content: Rc::new(content),
+        current: None,
     };
     let html = LocalServerRenderer::<RoleColumn>::with_props(props)
         .hydratable(false)

@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{FilterBar, RoleColumn, ShareBar, StatusLine};
-use crate::filter::{self, Facet, Query, SearchIndex};
+use super::{FilterBar, Perspectives, RoleColumn, ShareBar, StatusLine, TopicTable};
+use crate::filter::{self, Facet, Layout, Query, SearchIndex};
 use crate::model::Content;
+use crate::model::{Focus, Line};
 use crate::options::{Controls, Theme};
 use crate::state::{Action, State};
 
@@ -98,6 +99,43 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             state.dispatch(Action::Toggle(facet, value.to_string()))
         })
     };
+    let on_cell = {
+        let state = state.clone();
+        Callback::from(move |(focus, line): (Focus, Line)| {
+            state.dispatch(Action::PressCell(focus, line))
+        })
+    };
+    // A duty's "Link to this duty": marked here (and recorded in the URL when this widget owns
+    // it) rather than followed, which would replace the filters in the URL with the duty alone.
+    let on_view_click = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = duty_link_of(&e) {
+                e.prevent_default();
+                state.dispatch(Action::MarkDuty(id));
+            }
+        })
+    };
+    let view = use_node_ref();
+    {
+        let view = view.clone();
+        use_effect_with(state.query.duty.clone(), move |duty| {
+            scroll_to_duty(&view, duty.as_deref());
+        });
+    }
+    let rows = {
+        let layout = query.layout;
+        use_memo(
+            (outcome.clone(), shown_roles.clone(), layout),
+            |(outcome, roles, layout)| match layout {
+                Layout::Topics => {
+                    crate::topics::arrange(&props.content, &index, outcome, &state.query, roles)
+                }
+                Layout::Columns => Vec::new(),
+            },
+        )
+    };
+    let current = query.duty.clone().map(AttrValue::from);
     let on_text = {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(Action::SetText(text)))
@@ -129,10 +167,31 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 roles={props.roles.clone()}
                 controls={props.controls}
                 on_toggle={on_toggle}
+                on_cell={on_cell}
                 on_text={on_text}
                 on_clear={on_clear}
             />
-            <StatusLine content={content.clone()} outcome={outcome.clone()} roles={shown_roles.clone()} />
+            <div class="rc-viewbar">
+                if props.controls.layout {
+                    <div class="rc-layouts" role="group" aria-label="Layout">
+                        { for Layout::ALL.iter().map(|&layout| {
+                            let state = state.clone();
+                            html! {
+                                <button
+                                    type="button"
+                                    class="rc-layout"
+                                    data-layout={layout.id()}
+                                    aria-pressed={if query.layout == layout { "true" } else { "false" }}
+                                    onclick={Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLayout(layout)))}
+                                >
+                                    { layout.label() }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                }
+                <StatusLine content={content.clone()} outcome={outcome.clone()} roles={shown_roles.clone()} />
+            </div>
             if outcome.shown.is_empty() && !shown_roles.is_empty() {
                 <div class="rc-empty">
                     <p>{ empty_advice(query) }</p>
@@ -141,6 +200,16 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     }
                 </div>
             }
+            <div class="rc-view" ref={view} onclick={on_view_click}>
+            if query.layout == Layout::Topics {
+                <TopicTable
+                    content={content.clone()}
+                    rows={rows.clone()}
+                    roles={shown_roles.clone()}
+                    heading_level={props.heading_level}
+                    current={current.clone()}
+                />
+            } else {
             // One strip of columns; when more roles are shown than fit the widget's width it
             // scrolls sideways (styles/role-compare.css), so it takes the keyboard focus too.
             <div class="rc-columns" role="group" aria-label="Duties by role" tabindex="0">
@@ -160,10 +229,18 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                             duties={duties}
                             total={total}
                             heading_level={props.heading_level}
+                            current={current.clone()}
                         />
                     }
                 }) }
             </div>
+            }
+            </div>
+            <Perspectives
+                content={content.clone()}
+                roles={query.roles.clone()}
+                heading_level={props.heading_level}
+            />
             <ShareBar
                 content={content.clone()}
                 query={query.clone()}
@@ -173,6 +250,33 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 theme={props.theme}
             />
         </>
+    }
+}
+
+/// The duty id of a "Link to this duty" the click landed in, if it did.
+fn duty_link_of(event: &MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let link = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[data-duty-link]")
+        .ok()??;
+    link.get_attribute("data-duty-link")
+}
+
+/// Scrolls the duty a deep link points at into view, inside this widget's view.
+fn scroll_to_duty(view: &NodeRef, duty: Option<&str>) {
+    let (Some(view), Some(duty)) = (view.cast::<web_sys::Element>(), duty) else {
+        return;
+    };
+    // Ids are checked against the content (lowercase letters, digits, hyphens) before they get
+    // here, so they need no escaping in the selector.
+    if !crate::content::is_valid_id(duty) {
+        return;
+    }
+    if let Ok(Some(item)) = view.query_selector(&["[data-duty=\"", duty, "\"]"].concat()) {
+        item.scroll_into_view();
     }
 }
 
@@ -190,6 +294,9 @@ pub fn empty_advice(query: &Query) -> String {
     }
     if !query.line.is_empty() {
         loosen.push("the line".into());
+    }
+    if !query.overlap.is_empty() {
+        loosen.push("the overlap".into());
     }
     if loosen.is_empty() {
         return "These roles have no duties.".into();

@@ -11,6 +11,9 @@ pub struct DutyItemProps {
     pub content: Rc<Content>,
     /// Index into `content.duties`.
     pub duty: usize,
+    /// Whether a deep link points at it (`#duty=<id>`): marked `aria-current`.
+    #[prop_or_default]
+    pub current: bool,
 }
 
 #[component]
@@ -27,7 +30,13 @@ pub fn DutyItem(props: &DutyItemProps) -> Html {
         .collect();
     let source = content.source(&duty.source);
     html! {
-        <li class="rc-duty" data-duty={duty.id.clone()} data-focus={duty.focus.id()} data-line={duty.line.id()}>
+        <li
+            class={classes!("rc-duty", duty.view.then_some("rc-duty--view"))}
+            data-duty={duty.id.clone()}
+            data-focus={duty.focus.id()}
+            data-line={duty.line.id()}
+            aria-current={props.current.then_some("true")}
+        >
             <p class="rc-duty-text">{ &duty.text }</p>
             <p class="rc-tags">
                 <span class={classes!("rc-tag", "rc-tag--focus", ["rc-tag--", duty.focus.id()].concat())}>
@@ -39,11 +48,15 @@ pub fn DutyItem(props: &DutyItemProps) -> Html {
                 <span class="rc-tag rc-tag--topics">
                     <span class="rc-vh">{ "Topics: " }</span>{ topics.join(", ") }
                 </span>
+                if duty.view {
+                    <span class="rc-tag rc-tag--view">{ "One article's view" }</span>
+                }
             </p>
             if let Some(source) = source {
                 <details class="rc-source">
                     <summary>{ "Source" }</summary>
                     <p><cite>{ &source.title }</cite>{ source_byline(&source.by, &source.date) }</p>
+                    <p><a class="rc-duty-link" href={["#duty=", duty.id.as_str()].concat()} data-duty-link={duty.id.clone()}>{ "Link to this duty" }</a></p>
                 </details>
             }
         </li>

@@ -1,13 +1,13 @@
-//! The filter bar: roles, focus, line and topics as toggle groups with counts, the search field
-//! and the one "Clear filters" action. In a phone-sized widget it folds behind a "Filters"
+//! The filter bar: roles, the focus map (focus and line), overlap and topics as toggle groups
+//! with counts, the search field and the one "Clear filters" action. In a phone-sized widget it folds behind a "Filters"
 //! button, so the duties come first; CSS decides by the widget's width.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{SearchBox, ToggleGroup, ToggleItem};
-use crate::filter::{Facet, Outcome, Query};
+use super::{FocusMap, SearchBox, ToggleGroup, ToggleItem};
+use crate::filter::{Facet, Outcome, Overlap, Query};
 use crate::model::{Content, Focus, Line};
 use crate::options::Controls;
 
@@ -21,6 +21,7 @@ pub struct FilterBarProps {
     /// Which groups and fields show.
     pub controls: Controls,
     pub on_toggle: Callback<(Facet, AttrValue)>,
+    pub on_cell: Callback<(Focus, Line)>,
     pub on_text: Callback<String>,
     pub on_clear: Callback<()>,
 }
@@ -54,6 +55,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             )
         })
         .collect();
+    let overlap: Vec<ToggleItem> = Overlap::ALL
+        .iter()
+        .map(|o| item(Facet::Overlap, o.id(), o.label()))
+        .collect();
     let topics: Vec<ToggleItem> = content
         .topics
         .iter()
@@ -73,10 +78,25 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let active = props.query.active_filters();
+    let has_links = content.duties.iter().any(|d| !d.links.is_empty());
+    let shown_roles: Vec<usize> = props
+        .roles
+        .iter()
+        .copied()
+        .filter(|&r| {
+            content
+                .roles
+                .get(r)
+                .is_some_and(|role| props.query.roles.contains(&role.id))
+        })
+        .collect();
     let controls = props.controls;
     let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>| {
-        // One role alone needs no toggle: hiding it would leave nothing to show.
-        let worth_showing = controls.shows(facet) && (facet != Facet::Role || items.len() > 1);
+        // One role alone needs no toggle: hiding it would leave nothing to show. Content without
+        // links has no overlap to filter by.
+        let worth_showing = controls.shows(facet)
+            && (facet != Facet::Role || items.len() > 1)
+            && (facet != Facet::Overlap || has_links);
         worth_showing.then(|| {
             html! {
                 <ToggleGroup {facet} {label} {items} on_toggle={props.on_toggle.clone()} />
@@ -99,8 +119,21 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         </button>
         <div class={classes!("rc-filters", (!*open).then_some("rc-filters--folded"))}>
             { group(Facet::Role, "Roles", roles) }
-            { group(Facet::Focus, "Focus", focus) }
-            { group(Facet::Line, "Line", line) }
+            // Both facets shown: the map, which holds both; else the one shown as toggles.
+            if controls.focus && controls.line {
+                <FocusMap
+                    content={content.clone()}
+                    query={props.query.clone()}
+                    outcome={props.outcome.clone()}
+                    roles={shown_roles}
+                    on_cell={props.on_cell.clone()}
+                    on_toggle={props.on_toggle.clone()}
+                />
+            } else {
+                { group(Facet::Focus, "Focus", focus) }
+                { group(Facet::Line, "Line", line) }
+            }
+            { group(Facet::Overlap, "Overlap", overlap) }
             { group(Facet::Topic, "Topics", topics) }
             <div class="rc-filter-actions">
                 if controls.search {

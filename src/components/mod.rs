@@ -6,11 +6,14 @@ mod comparison;
 mod content_error_box;
 mod duty_item;
 mod filter_bar;
+mod focus_map;
+mod perspectives;
 mod role_column;
 mod search_box;
 mod share_bar;
 mod status_line;
 mod toggle_group;
+mod topic_table;
 mod widget;
 
 use yew::MouseEvent;
@@ -19,11 +22,14 @@ pub use comparison::{Comparison, ComparisonProps};
 pub use content_error_box::{ContentErrorBox, ContentErrorBoxProps};
 pub use duty_item::{DutyItem, DutyItemProps};
 pub use filter_bar::{FilterBar, FilterBarProps};
+pub use focus_map::{FocusMap, FocusMapProps};
+pub use perspectives::{Perspectives, PerspectivesProps};
 pub use role_column::{RoleColumn, RoleColumnProps, DUTIES_PER_PAGE};
 pub use search_box::{SearchBox, SearchBoxProps};
 pub use share_bar::{ShareBar, ShareBarProps};
 pub use status_line::{StatusLine, StatusLineProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps, ToggleItem};
+pub use topic_table::{TopicRowProps, TopicRowView, TopicTable, TopicTableProps};
 pub use widget::{Loaded, Widget, WidgetProps};
 
 /// The element name for a heading `level` levels deep (clamped to h2..h6; h1 belongs to the page).

@@ -19,6 +19,9 @@ pub struct RoleColumnProps {
     pub total: usize,
     /// The heading level of the column title (2 = `h2`).
     pub heading_level: u8,
+    /// The id of the duty a deep link points at, if any.
+    #[prop_or_default]
+    pub current: Option<AttrValue>,
 }
 
 /// How many duties a column lists before a "Show more" button, and how many more each press
@@ -29,7 +32,16 @@ pub const DUTIES_PER_PAGE: usize = 100;
 
 #[component]
 pub fn RoleColumn(props: &RoleColumnProps) -> Html {
-    let listed = use_state(|| DUTIES_PER_PAGE);
+    // A deep link to a duty past the first page lists as far as that duty.
+    let listed = use_state(|| {
+        let at = props
+            .duties
+            .iter()
+            .position(|&d| is_current(&props.content, d, props.current.as_deref()));
+        at.map_or(DUTIES_PER_PAGE, |at| {
+            (at / DUTIES_PER_PAGE + 1) * DUTIES_PER_PAGE
+        })
+    });
     let content = &props.content;
     let Some(role) = content.roles.get(props.role) else {
         return Html::default();
@@ -74,7 +86,7 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
             } else {
                 <ul class="rc-duties">
                     { for props.duties.iter().take(*listed).map(|&d| html! {
-                        <DutyItem key={d} content={content.clone()} duty={d} />
+                        <DutyItem key={d} content={content.clone()} duty={d} current={is_current(content, d, props.current.as_deref())} />
                     }) }
                 </ul>
                 if props.duties.len() > *listed {
@@ -90,8 +102,13 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
     }
 }
 
+/// Whether duty `d` is the one a deep link points at.
+pub(crate) fn is_current(content: &Content, d: usize, current: Option<&str>) -> bool {
+    current.is_some_and(|id| content.duties.get(d).is_some_and(|duty| duty.id == id))
+}
+
 /// "Show 100 more CIO duties (2,400 not listed yet)".
-fn more_label(unlisted: usize, role: &str) -> String {
+pub(crate) fn more_label(unlisted: usize, role: &str) -> String {
     let next = unlisted.min(DUTIES_PER_PAGE);
     let mut label = [
         "Show ",
