@@ -1,6 +1,9 @@
 //! The default content is valid and complete; broken content yields errors an author can act on.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::HashSet;
+use std::path::Path;
+
 use role_compare::content::{default_content, validate, ContentError};
 use role_compare::model::{Content, DutyLink, Focus, Line, LinkKind};
 
@@ -21,7 +24,7 @@ fn default_roles_are_cio_cto_cmo_with_ciso_and_coo_optional() {
 }
 
 #[test]
-fn each_default_role_has_at_least_eight_duties_with_a_mix_of_facets() {
+fn each_default_role_has_at_least_eight_duties_looking_both_ways() {
     let content = default_content();
     for role in content.default_roles() {
         let duties: Vec<_> = content.duties.iter().filter(|d| d.role == role).collect();
@@ -32,13 +35,27 @@ fn each_default_role_has_at_least_eight_duties_with_a_mix_of_facets() {
                 "{role} lacks {focus:?}"
             );
         }
-        for line in Line::ALL {
-            assert!(
-                duties.iter().any(|d| d.line == line),
-                "{role} lacks {line:?}"
-            );
-        }
     }
+    for line in Line::ALL {
+        assert!(
+            content.duties.iter().any(|d| d.line == line),
+            "no duty serves the {line:?} line"
+        );
+    }
+}
+
+/// Article 004 says CTOs focus on the top line, and no article ties a CTO duty to cost: the
+/// CTO column has no bottom-line duty (a mix for its own sake would contradict the sources).
+#[test]
+fn no_cto_duty_is_labelled_bottom_line() {
+    let content = default_content();
+    let bottom: Vec<_> = content
+        .duties
+        .iter()
+        .filter(|d| d.role == "cto" && d.line == Line::Bottom)
+        .map(|d| d.id.as_str())
+        .collect();
+    assert!(bottom.is_empty(), "bottom-line CTO duties: {bottom:?}");
 }
 
 #[test]
@@ -103,7 +120,14 @@ fn broken() -> Content {
     content.duties[4].source = "nowhere".into();
     content.duties[5].text = "   ".into();
     content.duties[6].id = "Bad Id".into();
-    let same_role = content.duties[8].id.clone();
+    // A later duty of the role of duties[7], wherever the built-in content puts one.
+    let role = content.duties[7].role.clone();
+    let same_role = content.duties[8..]
+        .iter()
+        .find(|d| d.role == role)
+        .expect("a second duty of that role")
+        .id
+        .clone();
     content.duties[7].links = vec![
         DutyLink {
             duty: "ghost".into(),
@@ -170,4 +194,161 @@ fn reports_are_capped_so_the_first_problems_stay_visible() {
     let errors = validate(&content).expect_err("every duty is broken");
     assert_eq!(errors.len(), role_compare::content::MAX_REPORTED_ERRORS);
     assert!(errors[0].path.starts_with("duties[0]"));
+}
+
+/// Issue 9: every duty, perspective point, figure and link note names the article it comes from.
+#[test]
+fn every_duty_point_figure_and_link_names_an_existing_source() {
+    let content = default_content();
+    let known = |id: &str| content.source(id).is_some();
+    for duty in &content.duties {
+        assert!(known(&duty.source), "{}: source {:?}", duty.id, duty.source);
+        for link in &duty.links {
+            assert!(
+                !link.note.trim().is_empty(),
+                "{} -> {}: the link has no note",
+                duty.id,
+                link.duty
+            );
+            assert!(
+                known(&link.source),
+                "{} -> {}: source {:?}",
+                duty.id,
+                link.duty,
+                link.source
+            );
+        }
+    }
+    assert!(
+        !content.perspectives.is_empty(),
+        "the perspectives are there"
+    );
+    for perspective in &content.perspectives {
+        for (i, point) in perspective.points.iter().enumerate() {
+            assert!(
+                known(&point.source),
+                "{} point {i}: source {:?}",
+                perspective.id,
+                point.source
+            );
+        }
+    }
+    assert!(!content.figures.is_empty(), "the figures are there");
+    for figure in &content.figures {
+        assert!(
+            known(&figure.source),
+            "{}: source {:?}",
+            figure.id,
+            figure.source
+        );
+        assert!(
+            !figure.by.trim().is_empty(),
+            "{}: who measured it?",
+            figure.id
+        );
+    }
+}
+
+/// A link counts both ways, so it is declared once: never twice, never from both ends.
+#[test]
+fn each_link_is_declared_once() {
+    let content = default_content();
+    let mut pairs = HashSet::new();
+    for duty in &content.duties {
+        for link in &duty.links {
+            let mut pair = [duty.id.as_str(), link.duty.as_str()];
+            pair.sort();
+            assert!(pairs.insert(pair), "{pair:?} is linked twice");
+        }
+    }
+}
+
+/// The review's findings stay fixed: one blogger's belief is marked as a view, advice lives
+/// among the perspectives rather than the duties, and the vendor link is no contest.
+#[test]
+fn opinions_are_views_and_advice_is_no_duty() {
+    let content = default_content();
+    let duty = |id: &str| content.duties.iter().find(|d| d.id == id);
+    for id in ["cio-marketing-infra", "cmo-message"] {
+        assert!(duty(id).expect(id).view, "{id} is one article's view");
+    }
+    for id in ["cmo-consult-cio", "cio-coo-support"] {
+        assert!(duty(id).is_none(), "{id} is advice, not a duty");
+    }
+    let link = duty("cio-vendors")
+        .expect("cio-vendors")
+        .links
+        .iter()
+        .find(|l| l.duty == "cto-vendors")
+        .expect("cio-vendors links cto-vendors");
+    assert_eq!(
+        link.kind,
+        LinkKind::Shared,
+        "004 grants that CIOs negotiate better"
+    );
+}
+
+/// Lowercase words: letters and digits, anything else a break (so the straight and the curly
+/// apostrophe read alike).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How many words in a row make a copied phrase.
+const COPIED_RUN: usize = 8;
+
+/// A cheap guard against copying: no text the widget shows in the project's words shares a run
+/// of eight words with an article. The articles live outside the crate (`../shared/sources`);
+/// on a clone without them the check is skipped, and says so.
+#[test]
+fn no_text_copies_a_run_of_eight_words_from_an_article() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("{} is missing: the copy check is skipped", dir.display());
+        return;
+    };
+    let mut runs = HashSet::new();
+    let mut articles = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).expect("an article");
+            articles += 1;
+            for run in words(&text).windows(COPIED_RUN) {
+                runs.insert(run.join(" "));
+            }
+        }
+    }
+    assert!(articles > 0, "no article in {}", dir.display());
+    let content = default_content();
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    for duty in &content.duties {
+        texts.push((duty.id.clone(), &duty.text));
+        for link in &duty.links {
+            texts.push(([&duty.id, " -> ", &link.duty].concat(), &link.note));
+        }
+    }
+    for perspective in &content.perspectives {
+        for (i, point) in perspective.points.iter().enumerate() {
+            texts.push((format!("{} point {i}", perspective.id), &point.text));
+        }
+    }
+    for figure in &content.figures {
+        texts.push((figure.id.clone(), &figure.text));
+    }
+    let copied: Vec<String> = texts
+        .iter()
+        .flat_map(|(what, text)| {
+            words(text)
+                .windows(COPIED_RUN)
+                .map(|run| run.join(" "))
+                .filter(|run| runs.contains(run))
+                .map(|run| format!("{what}: \"{run}\""))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(copied.is_empty(), "copied from an article: {copied:#?}");
 }

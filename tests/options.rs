@@ -114,7 +114,7 @@ fn values_the_content_does_not_know_are_reported() {
         [
             "data-roles: \"cfo\" is not one of cio, cto, cmo, ciso, coo",
             "data-focus: \"inside\" is not one of internal, external",
-            "data-topic: \"golf\" is not one of security, data, vendors, product, marketing, operations, compliance, strategy, people, infrastructure",
+            "data-topic: \"golf\" is not one of security, data, vendors, product, marketing, operations, compliance, strategy, people, infrastructure, software",
         ]
     );
 }

@@ -190,10 +190,11 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
 
       // A click in B (and in C) changes B (C) alone and neither the link nor the history.
       const aBefore = snapshot(a);
-      await toggle(page, 'line:top', { within: B });
+      // focus, not line: every CTO duty of the built-in content is top-line (article 004).
+      await toggle(page, 'focus:external', { within: B });
       const b = await readView(page, { within: B });
-      assert.ok(b.duties.length > 0 && b.duties.length < before[B].duties.length, 'B: line:top narrows its duties');
-      assert.ok(b.duties.every((d) => d.line === 'top'), 'B: top-line duties only');
+      assert.ok(b.duties.length > 0 && b.duties.length < before[B].duties.length, 'B: focus:external narrows its duties');
+      assert.ok(b.duties.every((d) => d.focus === 'external'), 'B: external duties only');
       await toggle(page, 'topic:money', { within: C });
       assert.deepEqual(ids(await readView(page, { within: C })), ['editor-budget', 'platform-paywall'], 'C: the money duties');
       await nextFrames(page);
