@@ -426,17 +426,21 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
       const m = await measure(page);
       assert.ok(Math.abs(m.width - 600) < 1, `the widget is 600 px wide (${m.width})`);
       assert.equal(await assertLayout(page, m, 'narrow.html at 600 px'), 3, 'three roles side by side');
-      // Characters a line: the text's width over the average width of its own characters.
-      // Characters a line: the text's width over the average width of its own characters (the
-      // widths of its line boxes added up, over its number of characters).
-      const perLine = await page.evaluate(() =>
-        [...document.querySelectorAll('#widget .rc-duty-text')].map((p) => {
-          const range = document.createRange();
-          range.selectNodeContents(p);
-          const laidOut = [...range.getClientRects()].reduce((sum, r) => sum + r.width, 0);
-          return p.clientWidth / (laidOut / p.textContent.trim().length);
-        }),
-      );
+      // Characters a line: the text's width over the average width of a character of ordinary
+      // prose in the same font (a fixed English sample laid out in the card), so that a duty
+      // heavy in capitals ("IT", "LANs") does not read as a narrower column than it is.
+      const perLine = await page.evaluate(() => {
+        const SAMPLE = 'Keeps the company systems running and helps other teams with their plans for growth.';
+        return [...document.querySelectorAll('#widget .rc-duty-text')].map((p) => {
+          const probe = document.createElement('span');
+          probe.textContent = SAMPLE;
+          probe.style.whiteSpace = 'nowrap';
+          p.append(probe);
+          const width = probe.getBoundingClientRect().width;
+          probe.remove();
+          return p.clientWidth / (width / SAMPLE.length);
+        });
+      });
       const least = Math.min(...perLine);
       const mean = perLine.reduce((a, b) => a + b, 0) / perLine.length;
       t.diagnostic(`characters a line at 600 px: mean ${mean.toFixed(1)}, least ${least.toFixed(1)}`);
