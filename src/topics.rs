@@ -4,8 +4,8 @@
 //! Each duty sits in one row, so that a duty (and its `data-duty` hook) appears once: the row of
 //! its first topic, or with a topic filter, its first topic the filter asks for. Duties linked to
 //! each other (shared or contested, among the duties shown) form a band: they sit in one row of
-//! cells across the role columns, in the row of the band's first duty, ahead of the topic's
-//! other duties.
+//! cells across the role columns, ahead of the topic's other duties, in the row of the topic most
+//! of them have (the first such topic in the content's order).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -138,7 +138,7 @@ pub fn arrange(
     };
     // Bands of linked duties first, in the order of their first duty.
     for members in &groups {
-        let Some(topic) = members.first().and_then(|&d| row_of(d)) else {
+        let Some(topic) = band_topic(content, &topic_at, query, members) else {
             continue;
         };
         let mut band = empty();
@@ -175,4 +175,30 @@ pub fn arrange(
     rows.into_iter()
         .map(|(topic, bands)| TopicRow { topic, bands })
         .collect()
+}
+
+/// The row of a band: the topic most of its duties have (with a topic filter, among the topics
+/// it asks for), the first in the content's order on a tie.
+fn band_topic(
+    content: &Content,
+    topic_at: &HashMap<&str, usize>,
+    query: &Query,
+    members: &[usize],
+) -> Option<usize> {
+    let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+    for duty in members.iter().filter_map(|&d| content.duties.get(d)) {
+        for t in &duty.topics {
+            if query.topics.is_empty() || query.topics.contains(t) {
+                if let Some(&at) = topic_at.get(t.as_str()) {
+                    *count.entry(at).or_default() += 1;
+                }
+            }
+        }
+    }
+    // `max_by_key` keeps the last of equals; the reversed order makes that the first topic.
+    count
+        .into_iter()
+        .rev()
+        .max_by_key(|&(_, n)| n)
+        .map(|(topic, _)| topic)
 }

@@ -258,3 +258,78 @@ fn default_content_counts_add_up() {
     assert_eq!(out.focus.iter().sum::<usize>(), out.total);
     assert_eq!(out.line.iter().sum::<usize>(), out.total);
 }
+
+/// The fixture with a2 linked to b1 (declared once, on a2) and a1 linked to c1 (a hidden role).
+fn linked() -> Content {
+    let mut c = fixture();
+    c.duties[1].links = vec![DutyLink {
+        duty: "b1".into(),
+        kind: role_compare::model::LinkKind::Shared,
+        note: String::new(),
+        source: String::new(),
+    }];
+    c.duties[0].links = vec![DutyLink {
+        duty: "c1".into(),
+        kind: role_compare::model::LinkKind::Contested,
+        note: String::new(),
+        source: String::new(),
+    }];
+    c
+}
+
+#[test]
+fn overlap_is_a_link_to_a_shown_role_either_way_and_is_counted() {
+    use role_compare::filter::Overlap;
+    let c = linked();
+    let mut q = Query::initial(&c);
+    let out = outcome(&c, &q);
+    // a1's partner c1 belongs to a hidden role: a1 is unique until c shows.
+    assert_eq!(out.count(&c, Facet::Overlap, "shared"), 2);
+    assert_eq!(out.count(&c, Facet::Overlap, "unique"), 3);
+    q.overlap = vec![Overlap::Shared];
+    assert_eq!(ids(&c, &outcome(&c, &q)), ["a2", "b1"]);
+    q.roles.push("c".into());
+    assert_eq!(ids(&c, &outcome(&c, &q)), ["a1", "a2", "b1", "c1"]);
+    q.overlap = vec![Overlap::Unique];
+    assert_eq!(ids(&c, &outcome(&c, &q)), ["a3", "b2"]);
+    q.overlap = vec![Overlap::Unique, Overlap::Shared];
+    assert_eq!(outcome(&c, &q).shown.len(), 6, "both values: every duty");
+    assert_eq!(q.active_filters(), 2);
+    assert!(q.cleared().overlap.is_empty());
+}
+
+#[test]
+fn the_focus_map_counts_each_role_by_focus_and_line_under_the_other_filters() {
+    let c = fixture();
+    let mut q = Query::initial(&c);
+    q.focus = vec![Focus::External]; // the map ignores focus and line themselves
+    let out = outcome(&c, &q);
+    // Cells: internal-top, internal-bottom, external-top, external-bottom.
+    assert_eq!(out.cells[0], [0, 2, 1, 0], "a");
+    assert_eq!(out.cells[1], [0, 1, 1, 0], "b");
+    assert_eq!(out.cells[2], [1, 0, 0, 0], "c, hidden, still counted");
+    q.topics = vec!["data".into()];
+    assert_eq!(outcome(&c, &q).cells[1], [0, 1, 1, 0]);
+    assert_eq!(outcome(&c, &q).cells[0], [0, 0, 1, 0]);
+}
+
+#[test]
+fn pressing_a_cell_sets_both_facets_and_pressing_it_again_clears_them() {
+    let mut q = Query::default();
+    q.press_cell(Focus::Internal, Line::Bottom);
+    assert_eq!(
+        (q.focus.clone(), q.line.clone()),
+        (vec![Focus::Internal], vec![Line::Bottom])
+    );
+    assert!(q.is_cell(Focus::Internal, Line::Bottom));
+    q.press_cell(Focus::External, Line::Top);
+    assert!(q.is_cell(Focus::External, Line::Top));
+    q.press_cell(Focus::External, Line::Top);
+    assert!(q.focus.is_empty() && q.line.is_empty());
+    // Two lines set: no cell is "the" cell, and pressing one narrows to it.
+    q.focus = vec![Focus::Internal];
+    q.line = vec![Line::Top, Line::Bottom];
+    assert!(!q.is_cell(Focus::Internal, Line::Top));
+    q.press_cell(Focus::Internal, Line::Top);
+    assert!(q.is_cell(Focus::Internal, Line::Top));
+}

@@ -325,3 +325,27 @@ async fn a_long_column_lists_its_first_hundred_duties_and_offers_the_rest() {
         &html[html.len().saturating_sub(400)..]
     );
 }
+
+#[tokio::test]
+async fn the_topic_layout_the_focus_map_and_the_perspectives_render_natively() {
+    let content = default_content();
+    let shown = content
+        .duties
+        .iter()
+        .filter(|d| ["cio", "cto", "cmo"].contains(&d.role.as_str()))
+        .count();
+    let html = render(Some("layout=topics&focus=internal&line=bottom"), 3).await;
+    assert!(html.contains("data-layout=\"topics\" aria-pressed=\"true\""));
+    assert!(html.contains("data-cell=\"internal:bottom\" aria-pressed=\"true\""));
+    assert_eq!(count(&html, "data-cell=\""), 4);
+    assert!(count(&html, "data-topic-row=\"") > 1);
+    assert!(html.contains("<h3 class=\"rc-topic-title\">"));
+    assert!(count(&html, "data-duty=\"") < shown, "the map's cell filters");
+    assert!(html.contains("data-perspective=\"figures\""));
+    assert_eq!(count(&html, "class=\"rc-columns\""), 0);
+
+    let duty = &content.duties[5].id;
+    let html = render(Some(&format!("duty={duty}")), 2).await;
+    assert_eq!(count(&html, "aria-current=\"true\""), 1);
+    assert!(html.contains(&format!("data-duty=\"{duty}\"")));
+}

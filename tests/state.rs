@@ -80,3 +80,37 @@ fn acting_dismisses_the_notice_about_the_link() {
         .expect("changes");
     assert!(next.url_problems.is_empty());
 }
+
+#[test]
+fn a_map_cell_a_layout_and_a_duty_link_are_history_entries() {
+    use role_compare::filter::Layout;
+    use role_compare::model::Line;
+    let s = start();
+    let cell = s
+        .apply(Action::PressCell(Focus::Internal, Line::Bottom))
+        .expect("changes");
+    assert_eq!(cell.record, Record::Push);
+    assert!(cell.query.is_cell(Focus::Internal, Line::Bottom));
+    let again = cell
+        .apply(Action::PressCell(Focus::Internal, Line::Bottom))
+        .expect("clears");
+    assert!(again.query.focus.is_empty() && again.query.line.is_empty());
+
+    let topics = s.apply(Action::SetLayout(Layout::Topics)).expect("changes");
+    assert_eq!(topics.query.layout, Layout::Topics);
+    assert!(topics.apply(Action::SetLayout(Layout::Topics)).is_none());
+    let cleared = topics
+        .apply(Action::Toggle(Facet::Focus, "internal".into()))
+        .and_then(|s| s.apply(Action::ClearFilters))
+        .expect("changes");
+    assert_eq!(
+        cleared.query.layout,
+        Layout::Topics,
+        "clearing keeps the layout"
+    );
+
+    let id = s.content.duties[3].id.clone();
+    let marked = s.apply(Action::MarkDuty(id.clone())).expect("changes");
+    assert_eq!(marked.query.duty, Some(id));
+    assert!(s.apply(Action::MarkDuty("no-such-duty".into())).is_none());
+}

@@ -215,3 +215,65 @@ fn the_fallback_is_the_widgets_own_default_not_the_global_one() {
     assert!(plain.query.focus.is_empty());
     assert_eq!(plain.problems.len(), 1);
 }
+
+#[test]
+fn layout_overlap_and_a_duty_round_trip_and_bad_values_are_named() {
+    use role_compare::filter::{Layout, Overlap};
+    let content = default_content();
+    let duty = content.duties[0].id.clone();
+    let mut q = base();
+    q.overlap = vec![Overlap::Shared];
+    q.layout = Layout::Topics;
+    q.duty = Some(duty.clone());
+    let fragment = write(&q, &base());
+    assert_eq!(
+        fragment,
+        format!("overlap=shared&layout=topics&duty={duty}")
+    );
+    let back = read(&fragment, &content, &base());
+    assert_eq!(back.query, q);
+    assert!(back.problems.is_empty());
+    assert!(is_ours("layout=topics") && is_ours("duty=x"));
+
+    let bad = read("layout=grid&overlap=some&duty=nope", &content, &base());
+    assert_eq!(bad.query, base());
+    assert_eq!(
+        bad.problems,
+        [
+            "layout: \"grid\" is not one of columns, topics",
+            "overlap: \"some\" is not one of shared, unique",
+            "duty: no duty has the id \"nope\"",
+        ]
+    );
+}
+
+#[test]
+fn a_duty_link_shows_its_role_and_clears_filters_that_hide_it() {
+    let content = default_content();
+    let hidden = content
+        .duties
+        .iter()
+        .find(|d| d.role == "ciso" && d.focus == Focus::Internal)
+        .expect("an internal CISO duty");
+    let read_back = read(
+        &format!("focus=external&duty={}", hidden.id),
+        &content,
+        &base(),
+    );
+    assert!(read_back.query.roles.contains(&"ciso".to_string()));
+    assert!(
+        read_back.query.focus.is_empty(),
+        "the filter that hid it is gone"
+    );
+    assert_eq!(read_back.query.duty.as_deref(), Some(hidden.id.as_str()));
+    assert_eq!(read_back.problems.len(), 1, "{:?}", read_back.problems);
+
+    // A filter that keeps it stays.
+    let kept = read(
+        &format!("focus=internal&duty={}", hidden.id),
+        &content,
+        &base(),
+    );
+    assert_eq!(kept.query.focus, [Focus::Internal]);
+    assert!(kept.problems.is_empty());
+}
