@@ -6,6 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const CONTENT = JSON.parse(readFileSync(path.join(here, '..', '..', 'content', 'roles.json'), 'utf8'));
 
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const DEFAULT_ROLES = CONTENT.roles.filter((r) => r.shownByDefault !== false).map((r) => r.id);
@@ -353,4 +355,23 @@ describe('comparing the roles (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       assert.deepEqual(shown.filter((p) => p.id !== 'figures').map((p) => p.id), expectedFor(['cto']));
     });
   });
+
+  for (const colorScheme of ['light', 'dark']) {
+    for (const viewport of [PHONE, DESKTOP]) {
+      test(`axe (WCAG 2.2 AA), ${colorScheme}, ${viewport.width} px: the topic layout with a pressed map cell, an overlap filter, a marked duty and open perspectives`, async () => {
+        const duty = dutiesOf(['cio']).find((d) => d.focus === 'internal' && d.line === 'bottom');
+        await withPage(`#focus=internal&line=bottom&overlap=unique&layout=topics&duty=${duty.id}`, async (page) => {
+          await page.locator('.rc [aria-current="true"]').waitFor();
+          await page.$$eval('.rc details', (els) => els.forEach((d) => { d.open = true; }));
+          await page.addScriptTag({ path: AXE_PATH });
+          const violations = await page.evaluate(async () => {
+            // eslint-disable-next-line no-undef
+            const result = await axe.run(document.querySelector('.rc'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+            return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`);
+          });
+          assert.deepEqual(violations, []);
+        }, { colorScheme, viewport });
+      });
+    }
+  }
 });
