@@ -447,4 +447,36 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
       assert.ok(least >= 20, `at least 20 characters a line in every duty; least ${least.toFixed(1)}`);
     });
   });
+
+  for (const [viewport, sideBySide] of [[DESKTOP, true], [PHONE, false]]) {
+    test(`article.html at ${viewport.width} px, light and dark: the topic layout ${sideBySide ? 'aligns the three roles in the 720 px column' : 'lists each topic\'s roles one under another'}, inside the column, AA`, async () => {
+      await withGalleryPage('article.html', async (page) => {
+        await page.locator('#widget button[data-layout="topics"]').click();
+        await page.locator('#widget [data-topic-row]').first().waitFor();
+        for (const mode of ['light', 'dark']) {
+          await PAGES.find((g) => g.name === 'article').setMode(page, mode);
+          await waitForScheme(page, '#widget', mode);
+          const layout = await page.evaluate(() => {
+            const host = document.querySelector('#widget').getBoundingClientRect();
+            const bands = [...document.querySelectorAll('#widget .rc-band')].map((b) =>
+              [...b.querySelectorAll('.rc-cell')].filter((c) => c.checkVisibility()).map((c) => c.getBoundingClientRect()),
+            );
+            const past = [...document.querySelectorAll('#widget .rc *')].filter((e) => e.getBoundingClientRect().right > host.right + 1).length;
+            return { bands, past };
+          });
+          assert.equal(layout.past, 0, `${mode}: nothing reaches past the host's column`);
+          for (const cells of layout.bands) {
+            const tops = new Set(cells.map((c) => Math.round(c.top)));
+            if (sideBySide) {
+              assert.equal(cells.length, 3, `${mode}: a cell per role`);
+              assert.equal(tops.size, 1, `${mode}: the cells of a band side by side`);
+            } else {
+              assert.equal(tops.size, cells.length, `${mode}: one cell under another`);
+            }
+          }
+          assert.deepEqual(await audit(page, '#widget'), [], `axe in the host's ${mode} mode`);
+        }
+      }, { viewport, colorScheme: 'light' });
+    });
+  }
 });
