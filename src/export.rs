@@ -346,7 +346,8 @@ pub fn script_safe_json(json: &str) -> String {
 }
 
 /// The iframe embed: `embed.html` with the options as its query string, a title naming the
-/// roles, lazy loading; `frame-parent.js` (README, "Iframe embed") sizes it to its content.
+/// roles, lazy loading, leave to write the clipboard (for the frame's own copy buttons);
+/// `frame-parent.js` (README, "Iframe embed") sizes it to its content.
 pub fn iframe_snippet(
     site: &str,
     options: &[(&str, String)],
@@ -385,7 +386,8 @@ pub fn iframe_snippet(
         &escape_html(&src),
         "\" title=\"",
         &escape_html(&title),
-        "\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>\n<script src=\"",
+        // Lets the widget's copy buttons write the clipboard from inside the frame.
+        "\" width=\"100%\" height=\"640\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script src=\"",
         &escape_html(site),
         "frame-parent.js\" defer></script>\n",
     ]

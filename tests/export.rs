@@ -345,7 +345,9 @@ fn snippets_escape_attribute_values_and_keep_inline_content_inside_its_script() 
         ),
         "{iframe}"
     );
-    assert!(iframe.contains("loading=\"lazy\""));
+    assert!(iframe.contains("loading=\"lazy\" allow=\"clipboard-write\"></iframe>"));
+    assert!(iframe
+        .ends_with("<script src=\"https://example.org/rc/frame-parent.js\" defer></script>\n"));
 }
 
 #[tokio::test]

@@ -55,9 +55,9 @@ struct Snippets {
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let bar = use_node_ref();
-    let notice = use_state(|| Notice::None);
+    let notice = use_state_eq(|| Notice::None);
     let embed_open = use_state(|| false);
-    let snippets = use_state(|| None::<Snippets>);
+    let snippets = use_state_eq(|| None::<Snippets>);
     let fallback_field = use_node_ref();
 
     // The snippets follow the view while the panel is open: made after each render from the
@@ -71,11 +71,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         use_effect_with(
             (*embed_open, props.query.clone(), props.roles.clone()),
             move |(open, query, _)| {
-                if *open {
-                    snippets.set(Some(make_snippets(&bar, &content, query, &roles, theme)));
-                }
+                snippets.set(open.then(|| make_snippets(&bar, &content, query, &roles, theme)));
             },
         );
+    }
+    // A message (or a link shown for copying by hand) is about the view it was made for.
+    {
+        let notice = notice.clone();
+        use_effect_with(props.query.clone(), move |_| notice.set(Notice::None));
     }
     // A refused copy: the field with the text is selected for the reader to copy by hand.
     {
@@ -212,7 +215,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             if let Notice::CopyByHand(text) = &*notice {
                 if !open || !is_snippet(&snippets, text) {
                     <label class="rc-share-fallback">
-                        <span class="rc-group-label">{ "Copy this" }</span>
+                        <span class="rc-group-label">{ "Link to this view" }</span>
                         <textarea
                             class="rc-share-field"
                             data-snippet="link"

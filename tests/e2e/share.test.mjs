@@ -289,7 +289,7 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
         selected: el.selectionStart === 0 && el.selectionEnd === el.value.length,
         label: el.closest('label')?.textContent.trim(),
       }));
-      assert.deepEqual(state, { value: `${site.url}#line=bottom`, readOnly: true, focused: true, selected: true, label: 'Copy this' });
+      assert.deepEqual(state, { value: `${site.url}#line=bottom`, readOnly: true, focused: true, selected: true, label: 'Link to this view' });
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally {
       await context.close();
