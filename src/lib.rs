@@ -5,6 +5,7 @@
 
 pub mod components;
 pub mod content;
+pub mod export;
 pub mod filter;
 pub mod model;
 pub mod options;

@@ -95,6 +95,12 @@ async function resolveContent(element, options, pairs) {
   }
 }
 
+// Where the widget's files live, for the "Embed this view" snippet the wasm writes (it cannot
+// know this script's address itself). A `data-rc-*` attribute: the widget's, never an option.
+function markBase(element) {
+  if (element.getAttribute("data-rc-base") !== base.href) element.setAttribute("data-rc-base", base.href);
+}
+
 function showFailure(element, error) {
   const box = document.createElement("p");
   box.className = "rc-load-failed";
@@ -258,6 +264,7 @@ async function mountNow(element, options) {
     if (crashed) return showCrash(element);
     hosts.add(element);
     element.removeAttribute("data-rc-loading");
+    markBase(element);
     glue.mount(element, pairs.flat(), json ?? undefined, error ?? undefined);
   } catch (error) {
     if (isCrash(error)) return crash(error);
@@ -385,6 +392,7 @@ window.addEventListener("unhandledrejection", (event) => {
 // The standalone page: load at once; the wasm's start mounts its widget.
 function startPage() {
   if (!document.querySelector("[data-role-compare-page]")) return;
+  for (const element of document.querySelectorAll("[data-role-compare-page]")) markBase(element);
   loadWasm().catch((error) => {
     if (isCrash(error)) return crash(error);
     console.error("role-compare:", error);
