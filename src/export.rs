@@ -3,7 +3,7 @@
 //! over the model, no browser API, so every rule is tested natively (`tests/export.rs`); the
 //! share bar (`components/share_bar.rs`) only hands the results to the browser.
 
-use crate::filter::{Layout, Query};
+use crate::filter::{Layout, Overlap, Query};
 use crate::model::{Content, Duty, Role};
 use crate::options::{self, Options, Theme};
 
@@ -203,9 +203,10 @@ pub fn file_name(content: &Content, roles: &[usize], extension: &str) -> String 
 /// Topics Security, Data; Search "vendor"`, or `Filters: none`.
 pub fn filters_in_words(content: &Content, query: &Query) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let lower = |s: &str| s.to_lowercase();
+    // Ids, not labels: they are the words in lower case (`str::to_lowercase` would add 4 KB of
+    // Unicode tables to the wasm for these few fixed words).
     if !query.focus.is_empty() {
-        let v: Vec<String> = query.focus.iter().map(|f| lower(f.label())).collect();
+        let v: Vec<&str> = query.focus.iter().map(|f| f.id()).collect();
         parts.push(["Focus ", &v.join(", ")].concat());
     }
     if !query.line.is_empty() {
@@ -225,7 +226,14 @@ pub fn filters_in_words(content: &Content, query: &Query) -> String {
         parts.push(["Topics ", &v.join(", ")].concat());
     }
     if !query.overlap.is_empty() {
-        let v: Vec<String> = query.overlap.iter().map(|o| lower(o.label())).collect();
+        let v: Vec<&str> = query
+            .overlap
+            .iter()
+            .map(|o| match o {
+                Overlap::Shared => "shared or contested",
+                Overlap::Unique => "one role only",
+            })
+            .collect();
         parts.push(["Overlap ", &v.join(", ")].concat());
     }
     if !query.text.trim().is_empty() {

@@ -340,7 +340,10 @@ async fn the_topic_layout_the_focus_map_and_the_perspectives_render_natively() {
     assert_eq!(count(&html, "data-cell=\""), 4);
     assert!(count(&html, "data-topic-row=\"") > 1);
     assert!(html.contains("<h3 class=\"rc-topic-title\">"));
-    assert!(count(&html, "data-duty=\"") < shown, "the map's cell filters");
+    assert!(
+        count(&html, "data-duty=\"") < shown,
+        "the map's cell filters"
+    );
     assert!(html.contains("data-perspective=\"figures\""));
     assert_eq!(count(&html, "class=\"rc-columns\""), 0);
 

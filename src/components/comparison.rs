@@ -248,6 +248,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 roles={shown_roles.clone()}
                 base={props.base.clone()}
                 theme={props.theme}
+                owns_url={Some(props.fragment.is_some())}
             />
         </>
     }

@@ -255,16 +255,18 @@ fn snippet_field(
     notice: &UseStateHandle<Notice>,
     fallback_field: &NodeRef,
 ) -> Html {
-    let (id, label, hint) = if iframe {
+    let (id, label, copy, hint) = if iframe {
         (
             "iframe",
             "Iframe embed",
+            "Copy iframe embed",
             "For sites that allow no scripts in posts: the view in a frame of its own.",
         )
     } else {
         (
             "script",
             "Script embed",
+            "Copy script embed",
             "The view shows at once, with the page; its filters load when the reader comes near.",
         )
     };
@@ -303,7 +305,7 @@ fn snippet_field(
                 />
             </label>
             <button type="button" class="rc-share-button" data-copy={id} onclick={on_copy}>
-                { ["Copy ", label.to_lowercase().as_str()].concat() }
+                { copy }
             </button>
         </div>
     }
