@@ -38,9 +38,7 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
             .duties
             .iter()
             .position(|&d| is_current(&props.content, d, props.current.as_deref()));
-        at.map_or(DUTIES_PER_PAGE, |at| {
-            (at / DUTIES_PER_PAGE + 1) * DUTIES_PER_PAGE
-        })
+        listed_through(at)
     });
     let content = &props.content;
     let Some(role) = content.roles.get(props.role) else {
@@ -100,6 +98,14 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
             }
         </section>
     }
+}
+
+/// How many duties a list starts with: a page, or as many pages as reach the duty at `at` (a deep
+/// link's), so that it is listed.
+pub(crate) fn listed_through(at: Option<usize>) -> usize {
+    at.map_or(DUTIES_PER_PAGE, |at| {
+        (at / DUTIES_PER_PAGE + 1) * DUTIES_PER_PAGE
+    })
 }
 
 /// Whether duty `d` is the one a deep link points at.

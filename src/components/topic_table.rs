@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::duty_item::source_byline;
-use super::role_column::{is_current, more_label};
+use super::role_column::{is_current, listed_through, more_label};
 use super::{heading_tag, DutyItem, DUTIES_PER_PAGE};
 use crate::model::{Content, LinkKind};
 use crate::topics::{Band, TopicRow};
@@ -68,7 +68,19 @@ pub struct TopicRowProps {
 /// One topic's row. Like a role column, a cell lists a hundred duties before "Show more".
 #[component]
 pub fn TopicRowView(props: &TopicRowProps) -> Html {
-    let listed = use_state(|| DUTIES_PER_PAGE);
+    // As in a role column, a deep link to a duty past the first page lists as far as that duty.
+    let listed = use_state(|| {
+        let at = props
+            .row
+            .bands
+            .iter()
+            .flat_map(|b| &b.cells)
+            .find_map(|cell| {
+                cell.iter()
+                    .position(|&d| is_current(&props.content, d, props.current.as_deref()))
+            });
+        listed_through(at)
+    });
     let content = &props.content;
     let Some(topic) = content.topics.get(props.row.topic) else {
         return Html::default();
