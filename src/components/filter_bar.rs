@@ -117,7 +117,12 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <span class="rc-toggle-count">{ active }<span class="rc-vh">{ " active" }</span></span>
             }
         </button>
-        <div class={classes!("rc-filters", (!*open).then_some("rc-filters--folded"))}>
+        // The keyboard can reach a folded bar's controls (a widget that narrowed while the focus
+        // was in it stays open by CSS): the bar then counts as open, and the button says so.
+        <div class={classes!("rc-filters", (!*open).then_some("rc-filters--folded"))} onfocusin={
+            let open = open.clone();
+            Callback::from(move |_: FocusEvent| if !*open { open.set(true) })
+        }>
             { group(Facet::Role, "Roles", roles) }
             // Both facets shown: the map, which holds both; else the one shown as toggles.
             if controls.focus && controls.line {

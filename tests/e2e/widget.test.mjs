@@ -442,6 +442,20 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       }, { viewport: PHONE });
     });
 
+    test('a widget that narrows to phone size with the focus in its filter bar keeps the bar open, and its button says so', async () => {
+      await withPage('', async (page) => {
+        await page.locator('.rc [data-filter="topic:security"]').focus();
+        await page.setViewportSize(PHONE);
+        const toggle = page.locator('.rc [data-action="filters"]');
+        await toggle.waitFor({ state: 'visible' });
+        assert.equal(await page.locator('.rc .rc-filters').isVisible(), true, 'the bar holding the focus stays');
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'and the button says it is open');
+        await toggle.click();
+        assert.equal(await page.locator('.rc .rc-filters').isVisible(), false, 'it folds when asked');
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      }, { viewport: DESKTOP });
+    });
+
     test('on a desktop the filter bar is always open and has no Filters button', async () => {
       await withPage('', async (page) => {
         assert.equal(await page.locator('.rc [data-action="filters"]').isVisible(), false);
