@@ -59,6 +59,14 @@ impl State {
         next.record = Record::Push;
         // Once the reader acts, a notice about the link they came with is stale.
         next.url_problems.clear();
+        // A deep link's mark is about the view it came with: once the reader changes the
+        // filters it goes, so that a link copied later does not carry a duty the filters hide.
+        if matches!(
+            action,
+            Action::Toggle(..) | Action::SetText(_) | Action::PressCell(..)
+        ) {
+            next.query.duty = None;
+        }
         match action {
             Action::Toggle(facet, value) => {
                 if !next.query.toggle(&self.content, facet, &value) {

@@ -113,4 +113,14 @@ fn a_map_cell_a_layout_and_a_duty_link_are_history_entries() {
     let marked = s.apply(Action::MarkDuty(id.clone())).expect("changes");
     assert_eq!(marked.query.duty, Some(id));
     assert!(s.apply(Action::MarkDuty("no-such-duty".into())).is_none());
+
+    // The mark stays with a layout switch and goes with the next filter change.
+    let switched = marked
+        .apply(Action::SetLayout(Layout::Topics))
+        .expect("changes");
+    assert!(switched.query.duty.is_some());
+    let filtered = switched
+        .apply(Action::Toggle(Facet::Focus, "internal".into()))
+        .expect("changes");
+    assert_eq!(filtered.query.duty, None);
 }
