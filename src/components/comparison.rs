@@ -165,6 +165,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 query={query.clone()}
                 outcome={outcome.clone()}
                 roles={props.roles.clone()}
+                shown={shown_roles.clone()}
                 controls={props.controls}
                 on_toggle={on_toggle}
                 on_cell={on_cell}
@@ -248,7 +249,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 roles={shown_roles.clone()}
                 base={props.base.clone()}
                 theme={props.theme}
-                owns_url={Some(props.fragment.is_some())}
+                owns_url={props.fragment.is_some()}
             />
         </>
     }

@@ -18,6 +18,8 @@ pub struct FilterBarProps {
     pub outcome: Rc<Outcome>,
     /// Indices into `content.roles` offered as role toggles, in order.
     pub roles: Vec<usize>,
+    /// Of those, the ones shown (the focus map counts their duties).
+    pub shown: Vec<usize>,
     /// Which groups and fields show.
     pub controls: Controls,
     pub on_toggle: Callback<(Facet, AttrValue)>,
@@ -79,17 +81,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     };
     let active = props.query.active_filters();
     let has_links = content.duties.iter().any(|d| !d.links.is_empty());
-    let shown_roles: Vec<usize> = props
-        .roles
-        .iter()
-        .copied()
-        .filter(|&r| {
-            content
-                .roles
-                .get(r)
-                .is_some_and(|role| props.query.roles.contains(&role.id))
-        })
-        .collect();
+
     let controls = props.controls;
     let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>| {
         // One role alone needs no toggle: hiding it would leave nothing to show. Content without
@@ -130,7 +122,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     content={content.clone()}
                     query={props.query.clone()}
                     outcome={props.outcome.clone()}
-                    roles={shown_roles}
+                    roles={props.shown.clone()}
                     on_cell={props.on_cell.clone()}
                     on_toggle={props.on_toggle.clone()}
                 />

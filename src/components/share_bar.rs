@@ -29,10 +29,9 @@ pub struct ShareBarProps {
     /// The widget's theme option, written into the embed snippet.
     pub theme: Theme,
     /// Whether this widget keeps its state in the page's URL fragment, so that the page's URL
-    /// with the fragment reproduces the view. `None`: read from the page (the standalone page's
-    /// widget, or an embed with `data-url-state`).
+    /// with the fragment reproduces the view (`mount` decides: at most one widget a page does).
     #[prop_or_default]
-    pub owns_url: Option<bool>,
+    pub owns_url: bool,
 }
 
 /// A message in the share bar's live region, and what the reader may do about it.
@@ -375,16 +374,9 @@ mod web {
         content: &Content,
         query: &Query,
         base: &Query,
-        owns_url: Option<bool>,
+        owns_url: bool,
     ) -> Option<String> {
-        let element = bar.cast::<web_sys::Element>()?;
-        let owns = owns_url.unwrap_or_else(|| {
-            closest(&element, "[data-role-compare-page]").is_some()
-                || closest(&element, "[data-role-compare]")
-                    .and_then(|host| host.get_attribute("data-url-state"))
-                    .is_some_and(|v| v.trim() != "false")
-        });
-        let (page, fragment) = if owns {
+        let (page, fragment) = if owns_url {
             let href = web_sys::window()?.location().href().ok()?;
             let page = href.split('#').next().unwrap_or_default().to_string();
             (page, crate::url_state::write(query, base))
