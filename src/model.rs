@@ -91,6 +91,20 @@ pub struct Source {
     /// Publication date as written (ISO date, or empty when the article has none).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
+    /// A short name for the citation on each duty card ("Marchand"); empty: the title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+}
+
+impl Source {
+    /// What a duty card cites the article as: its short name, else its title.
+    pub fn citation(&self) -> &str {
+        if self.short.is_empty() {
+            &self.title
+        } else {
+            &self.short
+        }
+    }
 }
 
 /// A topic a duty can be tagged with (security, data, vendors ...).

@@ -40,6 +40,7 @@ fn fixture() -> Content {
             title: "S".into(),
             by: String::new(),
             date: String::new(),
+            short: String::new(),
         }],
         topics: ["security", "data", "vendors"]
             .iter()

@@ -157,6 +157,7 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
         check_text(&mut err, &at, "title", &s.title);
         check_length(&mut err, &at, "by", &s.by);
         check_length(&mut err, &at, "date", &s.date);
+        check_length(&mut err, &at, "short", &s.short);
     }
     for (i, t) in content.topics.iter().enumerate() {
         let at = indexed("topics", i);
