@@ -57,6 +57,16 @@ fn hash() -> String {
         .unwrap_or_default()
 }
 
+/// Resolves on the next animation frame, after the browser has dispatched scroll events.
+async fn wait_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn text(root: &Element, selector: &str) -> String {
     one(root, selector).text_content().unwrap_or_default()
 }
@@ -124,6 +134,66 @@ async fn a_widget_without_the_url_keeps_its_state_in_memory() {
         .all(|d| d.get_attribute("data-line").as_deref() == Some("bottom")));
     assert_eq!(hash(), "");
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
+    let root = mount(false);
+    yew::scheduler::flush().await;
+    assert!(all(&root, "[data-filter^='topic:']").is_empty(), "folded");
+    click(&root, "[data-action='filters']");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        one(&root, "[data-action='filters']")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(all(&root, "[data-cell]").len(), 4, "the focus map");
+    click(&root, "[data-filter='topic:vendors']");
+    yew::scheduler::flush().await;
+    let vendors = all(&root, "[data-duty]").len();
+    assert!(vendors > 0);
+    assert!(text(&root, "[role=status]").starts_with(&format!("{vendors} of ")));
+    // The chip says what narrows the view, and takes it away again.
+    assert_eq!(text(&root, "[data-remove='topic:vendors']"), "Remove the filter Vendors");
+    click(&root, "[data-remove='topic:vendors']");
+    yew::scheduler::flush().await;
+    assert!(all(&root, "[data-duty]").len() > vendors);
+    assert!(all(&root, ".rc-chips").is_empty(), "no filter left, no chips");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_role_bar_follows_the_strip_sideways() {
+    // The widget's stylesheet, for the strip's sideways scrolling.
+    let style = document().create_element("style").expect("style");
+    // (Scrolled at once, not smoothly, so that the test reads where it went.)
+    let css = [
+        include_str!("../styles/role-compare.css"),
+        ".rc .rc-columns { scroll-behavior: auto !important; }",
+    ]
+    .concat();
+    style.set_text_content(Some(&css));
+    document().head().expect("head").append_child(&style).expect("append");
+    let root = host();
+    root.set_class_name("rc");
+    // A phone-sized widget: two columns in view and the third a swipe away.
+    root.set_attribute("style", "width: 360px; font-size: 16px")
+        .expect("style");
+    let props = ComparisonProps::new(Rc::new(default_content()));
+    yew::Renderer::<Comparison>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let strip = one(&root, ".rc-columns");
+    let bar = one(&root, ".rc-rolebar");
+    strip.set_scroll_left(80);
+    let strip_left = strip.scroll_left();
+    assert!(strip_left > 0, "the strip scrolls sideways at this width");
+    // The scroll event is dispatched before the next frame.
+    wait_frame().await;
+    assert_eq!(bar.scroll_left(), strip_left);
+    root.remove();
+    style.remove();
 }
 
 #[wasm_bindgen_test]

@@ -1,10 +1,12 @@
-//! The widget: state, URL sync, and the layout of filter bar, status line and role columns.
+//! The widget: state, URL sync, and the reader's screen from the top: the toolbar, one line with
+//! the result count, the filters in use and the layout switch, then the duties (role columns or
+//! topic rows), the perspectives and the share bar.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{FilterBar, Perspectives, RoleColumn, ShareBar, StatusLine, TopicTable};
+use super::{ActiveFilters, FilterBar, Perspectives, RoleColumns, ShareBar, StatusLine, TopicTable};
 use crate::filter::{self, Facet, Layout, Query, SearchIndex};
 use crate::model::Content;
 use crate::model::{Focus, Line};
@@ -167,12 +169,19 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 roles={props.roles.clone()}
                 shown={shown_roles.clone()}
                 controls={props.controls}
-                on_toggle={on_toggle}
+                on_toggle={on_toggle.clone()}
                 on_cell={on_cell}
-                on_text={on_text}
-                on_clear={on_clear}
+                on_text={on_text.clone()}
             />
             <div class="rc-viewbar">
+                <StatusLine content={content.clone()} outcome={outcome.clone()} roles={shown_roles.clone()} />
+                <ActiveFilters
+                    content={content.clone()}
+                    query={query.clone()}
+                    on_toggle={on_toggle}
+                    on_text={on_text}
+                    on_clear={on_clear}
+                />
                 if props.controls.layout {
                     <div class="rc-layouts" role="group" aria-label="Layout">
                         { for Layout::ALL.iter().map(|&layout| {
@@ -191,7 +200,6 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                         }) }
                     </div>
                 }
-                <StatusLine content={content.clone()} outcome={outcome.clone()} roles={shown_roles.clone()} />
             </div>
             if outcome.shown.is_empty() && !shown_roles.is_empty() {
                 <div class="rc-empty">
@@ -201,7 +209,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     }
                 </div>
             }
-            <div class="rc-view" ref={view} onclick={on_view_click}>
+            // How many columns the view has, for the stylesheet to lay them out from the first
+            // byte of a pre-rendered page (see role-compare.css, "All the roles fit").
+            <div class="rc-view" ref={view} onclick={on_view_click} data-columns={shown_roles.len().to_string()}>
             if query.layout == Layout::Topics {
                 <TopicTable
                     content={content.clone()}
@@ -211,30 +221,13 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     current={current.clone()}
                 />
             } else {
-            // One strip of columns; when more roles are shown than fit the widget's width it
-            // scrolls sideways (styles/role-compare.css), so it takes the keyboard focus too.
-            <div class="rc-columns" role="group" aria-label="Duties by role" tabindex="0">
-                { for shown_roles.iter().filter_map(|&r| content.roles.get(r).map(|role| (r, &role.id))).map(|(r, role_id)| {
-                    let duties: Vec<usize> = outcome
-                        .shown
-                        .iter()
-                        .copied()
-                        .filter(|&d| content.duties.get(d).is_some_and(|duty| duty.role == *role_id))
-                        .collect();
-                    let total = content.duties.iter().filter(|d| d.role == *role_id).count();
-                    html! {
-                        <RoleColumn
-                            key={role_id.clone()}
-                            content={content.clone()}
-                            role={r}
-                            duties={duties}
-                            total={total}
-                            heading_level={props.heading_level}
-                            current={current.clone()}
-                        />
-                    }
-                }) }
-            </div>
+                <RoleColumns
+                    content={content.clone()}
+                    outcome={outcome.clone()}
+                    roles={shown_roles.clone()}
+                    heading_level={props.heading_level}
+                    current={current.clone()}
+                />
             }
             </div>
             <Perspectives

@@ -1,4 +1,6 @@
-//! One duty: its text, its focus and line as words, its topics, and its source on request.
+//! One duty card, as compact as its sentence: the text, then one line of small labels (its focus
+//! and its line, in words, never in colour alone) and a short citation that unfolds to the
+//! article, the duty's topics and its link. Nothing else takes a line of its own.
 
 use std::rc::Rc;
 
@@ -38,27 +40,29 @@ pub fn DutyItem(props: &DutyItemProps) -> Html {
             aria-current={props.current.then_some("true")}
         >
             <p class="rc-duty-text">{ &duty.text }</p>
-            <p class="rc-tags">
-                <span class={classes!("rc-tag", "rc-tag--focus", ["rc-tag--", duty.focus.id()].concat())}>
+            <div class="rc-duty-meta">
+                <span class={classes!("rc-label", ["rc-label--", duty.focus.id()].concat())}>
                     <span class="rc-vh">{ "Focus: " }</span>{ duty.focus.label() }
                 </span>
-                <span class={classes!("rc-tag", "rc-tag--line", ["rc-tag--", duty.line.id()].concat())}>
-                    <span class="rc-vh">{ "Line: " }</span>{ duty.line.label() }
-                </span>
-                <span class="rc-tag rc-tag--topics">
-                    <span class="rc-vh">{ "Topics: " }</span>{ topics.join(", ") }
+                <span class={classes!("rc-label", ["rc-label--", duty.line.id()].concat())}>
+                    <span class="rc-vh">{ "Line: " }</span><span class="rc-label-words">{ super::short_label(duty.line.label()) }</span>
                 </span>
                 if duty.view {
-                    <span class="rc-tag rc-tag--view">{ "One article's view" }</span>
+                    <span class="rc-label rc-label--view" title="One article's view">
+                        <span class="rc-vh">{ "One article's " }</span>{ "view" }
+                    </span>
                 }
-            </p>
-            if let Some(source) = source {
-                <details class="rc-source">
-                    <summary>{ "Source" }</summary>
-                    <p><cite>{ &source.title }</cite>{ source_byline(&source.by, &source.date) }</p>
-                    <p><a class="rc-duty-link" href={["#duty=", duty.id.as_str()].concat()} data-duty-link={duty.id.clone()}>{ "Link to this duty" }</a></p>
-                </details>
-            }
+                if let Some(source) = source {
+                    <details class="rc-source">
+                        <summary><span class="rc-vh">{ "Source: " }</span>{ source.citation() }</summary>
+                        <div class="rc-source-body">
+                            <p><cite>{ &source.title }</cite>{ source_byline(&source.by, &source.date) }</p>
+                            <p class="rc-tag--topics"><span class="rc-topics-label">{ "Topics: " }</span>{ topics.join(", ") }</p>
+                            <p><a class="rc-duty-link" href={["#duty=", duty.id.as_str()].concat()} data-duty-link={duty.id.clone()}>{ "Link to this duty" }</a></p>
+                        </div>
+                    </details>
+                }
+            </div>
         </li>
     }
 }

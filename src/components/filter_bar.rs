@@ -1,6 +1,11 @@
-//! The filter bar: roles, the focus map (focus and line), overlap and topics as toggle groups
-//! with counts, the search field and the one "Clear filters" action. In a phone-sized widget it folds behind a "Filters"
-//! button, so the duties come first; CSS decides by the widget's width.
+//! The toolbar: one thin strip above the duties. Search, the roles, focus and line as small
+//! segmented toggles with counts, and "More filters", which unfolds the topics, the overlap
+//! and the focus map. The reader meets the comparison, not a form: the panel is drawn only
+//! while it is open (fewer controls drawn, a smaller pre-rendered page), and the filters in use
+//! show as removable chips under the toolbar (`ActiveFilters`) whether the panel is open or not.
+//! In a phone-sized widget the toggles fold behind the same button, then named "Filters" (the
+//! GOV.UK filter pattern): the first screen holds the search, that button and the duties; the
+//! stylesheet decides by the widget's width.
 
 use std::rc::Rc;
 
@@ -25,128 +30,120 @@ pub struct FilterBarProps {
     pub on_toggle: Callback<(Facet, AttrValue)>,
     pub on_cell: Callback<(Focus, Line)>,
     pub on_text: Callback<String>,
-    pub on_clear: Callback<()>,
 }
 
 #[component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
     let content = &props.content;
-    let item = |facet: Facet, value: &str, label: &str| ToggleItem {
+    let query = &props.query;
+    let item = |facet: Facet, value: &str, label: &str, hint: Option<&'static str>| ToggleItem {
         value: AttrValue::from(value.to_string()),
         label: AttrValue::from(label.to_string()),
+        hint: hint.map(AttrValue::Static),
         count: props.outcome.count(content, facet, value),
-        pressed: props.query.is_pressed(facet, value),
+        pressed: query.is_pressed(facet, value),
     };
-    let roles: Vec<ToggleItem> = props
-        .roles
-        .iter()
-        .filter_map(|&r| content.roles.get(r))
-        .map(|r| item(Facet::Role, &r.id, &r.title))
-        .collect();
-    let focus: Vec<ToggleItem> = Focus::ALL
-        .iter()
-        .map(|f| item(Facet::Focus, f.id(), f.label()))
-        .collect();
-    let line: Vec<ToggleItem> = Line::ALL
-        .iter()
-        .map(|l| {
-            item(
-                Facet::Line,
-                l.id(),
-                &[l.label(), " (", l.hint(), ")"].concat(),
-            )
-        })
-        .collect();
-    let overlap: Vec<ToggleItem> = Overlap::ALL
-        .iter()
-        .map(|o| item(Facet::Overlap, o.id(), o.label()))
-        .collect();
-    let topics: Vec<ToggleItem> = content
-        .topics
-        .iter()
-        .map(|t| item(Facet::Topic, &t.id, &t.label))
-        .collect();
-    let on_clear = {
-        let on_clear = props.on_clear.clone();
-        Callback::from(move |e: MouseEvent| {
-            on_clear.emit(());
-            super::focus_after_clear(&e);
-        })
-    };
-    // Only a narrow widget shows the button and folds the bar (see role-compare.css).
+    let controls = props.controls;
+    let has_links = content.duties.iter().any(|d| !d.links.is_empty());
+    // One role alone needs no toggle: hiding it would leave nothing to show. Content without
+    // links has no overlap to filter by.
+    let shows_roles = controls.roles && props.roles.len() > 1;
+    let shows_overlap = controls.overlap && has_links;
+    let shows_map = controls.focus && controls.line;
+    let has_more = shows_map || shows_overlap || controls.topic;
     let open = use_state(|| false);
-    let on_disclose = {
+    let on_more = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let active = props.query.active_filters();
-    let has_links = content.duties.iter().any(|d| !d.links.is_empty());
+    // Filters set inside the panel, counted on its button; on a phone, where the toggles fold
+    // behind it too, every filter (the stylesheet shows one count or the other).
+    let in_panel = query.topics.len() + query.overlap.len();
+    let all = query.active_filters();
 
-    let controls = props.controls;
-    let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>| {
-        // One role alone needs no toggle: hiding it would leave nothing to show. Content without
-        // links has no overlap to filter by.
-        let worth_showing = controls.shows(facet)
-            && (facet != Facet::Role || items.len() > 1)
-            && (facet != Facet::Overlap || has_links);
-        worth_showing.then(|| {
-            html! {
-                <ToggleGroup {facet} {label} {items} on_toggle={props.on_toggle.clone()} />
-            }
-        })
+    let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>, segmented: bool| {
+        html! {
+            <ToggleGroup {facet} {label} {items} {segmented} on_toggle={props.on_toggle.clone()} />
+        }
+    };
+    let roles = || {
+        props
+            .roles
+            .iter()
+            .filter_map(|&r| content.roles.get(r))
+            .map(|r| item(Facet::Role, &r.id, &r.title, None))
+            .collect::<Vec<_>>()
+    };
+    let focus = || {
+        Focus::ALL
+            .iter()
+            .map(|f| item(Facet::Focus, f.id(), f.label(), None))
+            .collect::<Vec<_>>()
+    };
+    let line = || {
+        Line::ALL
+            .iter()
+            .map(|l| item(Facet::Line, l.id(), l.label(), Some(l.hint())))
+            .collect::<Vec<_>>()
+    };
+    let overlap = || {
+        Overlap::ALL
+            .iter()
+            .map(|o| item(Facet::Overlap, o.id(), o.label(), None))
+            .collect::<Vec<_>>()
+    };
+    let topics = || {
+        content
+            .topics
+            .iter()
+            .map(|t| item(Facet::Topic, &t.id, &t.label, None))
+            .collect::<Vec<_>>()
     };
     html! {
         <>
-        <button
-            type="button"
-            class="rc-filters-toggle"
-            data-action="filters"
-            aria-expanded={if *open { "true" } else { "false" }}
-            onclick={on_disclose}
-        >
-            { "Filters" }
-            if active > 0 {
-                <span class="rc-toggle-count">{ active }<span class="rc-vh">{ " active" }</span></span>
+        // Folding is marked on the toolbar itself, not found from its button by the stylesheet,
+        // so that a page still streaming in lays the toolbar out as it ends up.
+        <div class={classes!("rc-toolbar", (has_more && !*open).then_some("rc-toolbar--folds"))}>
+            if controls.search {
+                <SearchBox value={AttrValue::from(query.text.clone())} on_input={props.on_text.clone()} />
             }
-        </button>
-        // The keyboard can reach a folded bar's controls (a widget that narrowed while the focus
-        // was in it stays open by CSS): the bar then counts as open, and the button says so.
-        <div class={classes!("rc-filters", (!*open).then_some("rc-filters--folded"))} onfocusin={
-            let open = open.clone();
-            Callback::from(move |_: FocusEvent| if !*open { open.set(true) })
-        }>
-            { group(Facet::Role, "Roles", roles) }
-            // Both facets shown: the map, which holds both; else the one shown as toggles.
-            if controls.focus && controls.line {
-                <FocusMap
-                    content={content.clone()}
-                    query={props.query.clone()}
-                    outcome={props.outcome.clone()}
-                    roles={props.shown.clone()}
-                    on_cell={props.on_cell.clone()}
-                    on_toggle={props.on_toggle.clone()}
-                />
-            } else {
-                { group(Facet::Focus, "Focus", focus) }
-                { group(Facet::Line, "Line", line) }
-            }
-            { group(Facet::Overlap, "Overlap", overlap) }
-            { group(Facet::Topic, "Topics", topics) }
-            <div class="rc-filter-actions">
-                if controls.search {
-                    <SearchBox value={AttrValue::from(props.query.text.clone())} on_input={props.on_text.clone()} />
-                }
+            if shows_roles { { group(Facet::Role, "Roles", roles(), true) } }
+            if controls.focus { { group(Facet::Focus, "Focus", focus(), true) } }
+            if controls.line { { group(Facet::Line, "Line", line(), true) } }
+            if has_more {
                 <button
                     type="button"
-                    class="rc-clear"
-                    data-action="clear"
-                    disabled={!props.query.has_filters()}
-                    onclick={on_clear}
+                    class="rc-more-toggle"
+                    data-action="filters"
+                    aria-expanded={if *open { "true" } else { "false" }}
+                    onclick={on_more}
                 >
-                    { "Clear filters" }
+                    <span class="rc-more-name">{ "More filters" }</span>
+                    <span class="rc-filters-name">{ "Filters" }</span>
+                    if in_panel > 0 {
+                        <span class="rc-toggle-count rc-more-name">{ in_panel }<span class="rc-vh">{ " active" }</span></span>
+                    }
+                    if all > 0 {
+                        <span class="rc-toggle-count rc-filters-name">{ all }<span class="rc-vh">{ " active" }</span></span>
+                    }
                 </button>
-            </div>
+            }
         </div>
+        if *open && has_more {
+            <div class="rc-more-panel">
+                if shows_map {
+                    <FocusMap
+                        content={content.clone()}
+                        query={query.clone()}
+                        outcome={props.outcome.clone()}
+                        roles={props.shown.clone()}
+                        on_cell={props.on_cell.clone()}
+                    />
+                }
+                if shows_overlap { { group(Facet::Overlap, "Overlap", overlap(), false) } }
+                if controls.topic { { group(Facet::Topic, "Topics", topics(), false) } }
+            </div>
+        }
         </>
     }
 }

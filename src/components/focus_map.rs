@@ -1,7 +1,7 @@
-//! The focus map: internal/external by top/bottom line as a 2x2 grid. Each cell counts the shown
-//! roles' duties with that focus and line, and is a button that sets both facets (and clears them
-//! when pressed again); the axis headings toggle one facet each. Summary, legend and filter at
-//! once, in the room of the two toggle rows it replaces.
+//! The focus map: internal/external by top/bottom line as a 2x2 grid, in the "More filters"
+//! panel. Each cell counts the shown roles' duties with that focus and line, and is a button that
+//! sets both facets (and clears them when pressed again). The axis headings name the values and
+//! count them; the toolbar's focus and line toggles are the buttons for one facet at a time.
 
 use std::rc::Rc;
 
@@ -18,28 +18,18 @@ pub struct FocusMapProps {
     /// Indices into `content.roles` of the shown roles, in column order.
     pub roles: Vec<usize>,
     pub on_cell: Callback<(Focus, Line)>,
-    pub on_toggle: Callback<(Facet, AttrValue)>,
 }
 
 #[component]
 pub fn FocusMap(props: &FocusMapProps) -> Html {
     let content = &props.content;
     let query = &props.query;
-    let axis = |facet: Facet, value: &'static str, label: String, extra: &'static str| {
-        let count = props.outcome.count(content, facet, value);
-        let pressed = query.is_pressed(facet, value);
-        let on_toggle = props.on_toggle.clone();
+    let axis = |facet: Facet, value: &'static str, label: &'static str, extra: &'static str| {
         html! {
-            <button
-                type="button"
-                class={classes!("rc-toggle", "rc-map-axis", extra, (count == 0 && !pressed).then_some("rc-toggle--empty"))}
-                data-filter={[facet.id(), ":", value].concat()}
-                aria-pressed={if pressed { "true" } else { "false" }}
-                onclick={Callback::from(move |_: MouseEvent| on_toggle.emit((facet, AttrValue::Static(value))))}
-            >
-                <span class="rc-toggle-label">{ label }</span>
-                <span class="rc-toggle-count">{ count }</span>
-            </button>
+            <span class={classes!("rc-map-axis", extra)}>
+                <span class="rc-map-axis-label">{ label }</span>
+                <span class="rc-map-axis-n">{ props.outcome.count(content, facet, value) }</span>
+            </span>
         }
     };
     let cell = |focus: Focus, line: Line| {
@@ -75,14 +65,14 @@ pub fn FocusMap(props: &FocusMapProps) -> Html {
         }
     };
     html! {
-        <div class="rc-group rc-map" role="group" aria-label="Focus and line">
+        <div class="rc-group rc-map" role="group" aria-label="Focus and line: duties of each shown role">
             <span class="rc-group-label" aria-hidden="true">{ "Focus × line" }</span>
             <div class="rc-map-grid">
                 <span class="rc-map-corner" aria-hidden="true"></span>
-                { for Focus::ALL.iter().map(|f| axis(Facet::Focus, f.id(), f.label().to_string(), "rc-map-axis--focus")) }
+                { for Focus::ALL.iter().map(|f| axis(Facet::Focus, f.id(), f.label(), "rc-map-axis--focus")) }
                 { for Line::ALL.iter().map(|&l| html! {
                     <>
-                        { axis(Facet::Line, l.id(), [l.label(), " (", l.hint(), ")"].concat(), "rc-map-axis--line") }
+                        { axis(Facet::Line, l.id(), l.label(), "rc-map-axis--line") }
                         { for Focus::ALL.iter().map(|&f| cell(f, l)) }
                     </>
                 }) }

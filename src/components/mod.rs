@@ -2,6 +2,7 @@
 //! to show lives in `filter`, `url_state` and `state`. Each renders natively too (tests, and the
 //! build-time pre-render to come), so browser APIs are touched only inside effects.
 
+mod active_filters;
 mod comparison;
 mod content_error_box;
 mod duty_item;
@@ -9,6 +10,7 @@ mod filter_bar;
 mod focus_map;
 mod perspectives;
 mod role_column;
+mod role_columns;
 mod search_box;
 mod share_bar;
 mod status_line;
@@ -16,8 +18,9 @@ mod toggle_group;
 mod topic_table;
 mod widget;
 
-use yew::MouseEvent;
+use yew::{html, Html, MouseEvent};
 
+pub use active_filters::{ActiveFilters, ActiveFiltersProps};
 pub use comparison::{Comparison, ComparisonProps};
 pub use content_error_box::{ContentErrorBox, ContentErrorBoxProps};
 pub use duty_item::{DutyItem, DutyItemProps};
@@ -25,6 +28,7 @@ pub use filter_bar::{FilterBar, FilterBarProps};
 pub use focus_map::{FocusMap, FocusMapProps};
 pub use perspectives::{Perspectives, PerspectivesProps};
 pub use role_column::{RoleColumn, RoleColumnProps, DUTIES_PER_PAGE};
+pub use role_columns::{RoleColumns, RoleColumnsProps};
 pub use search_box::{SearchBox, SearchBoxProps};
 pub use share_bar::{ShareBar, ShareBarProps};
 pub use status_line::{StatusLine, StatusLineProps};
@@ -40,6 +44,16 @@ pub(crate) fn heading_tag(level: u8) -> &'static str {
         4 => "h4",
         5 => "h5",
         _ => "h6",
+    }
+}
+
+/// A line's label with the words after the first in a span of their own (`rc-label-rest`), which
+/// a phone-sized widget leaves out: "Top line" shows "▲ Top" in its toolbar and on its cards.
+/// Screen readers hear them all.
+pub(crate) fn short_label(label: &str) -> Html {
+    match label.split_once(' ') {
+        Some((first, rest)) => html! { <>{ first }<span class="rc-label-rest">{ " " }{ rest }</span></> },
+        None => html! { { label } },
     }
 }
 

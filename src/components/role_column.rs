@@ -1,4 +1,5 @@
-//! One role's column: title, summary, where the articles place its focus, and its duties.
+//! One role's column: its heading, one line with its count and where the articles place its
+//! focus (the role's summary and the articles' claims unfold from it), and its duties.
 
 use std::rc::Rc;
 
@@ -46,39 +47,60 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
     };
     let heading = heading_tag(props.heading_level);
     let disagree = claims_disagree(&role.focus_claims);
+    let count = if props.duties.len() == props.total {
+        duties_word(props.total)
+    } else {
+        [&props.duties.len().to_string(), " of ", &duties_word(props.total)].concat()
+    };
+    // One line under the role's name: the count, and where the articles place its focus, the
+    // role's summary and the articles' claims unfolding from it.
+    let about = if role.focus_claims.is_empty() {
+        (!role.summary.is_empty()).then(|| ["About the ", role.title.as_str()].concat())
+    } else if disagree {
+        Some("Focus: disputed".to_string())
+    } else {
+        Some(["Focus: ", focus_words(&role.focus_claims[0].focus, false)].concat())
+    };
     html! {
         <section class="rc-column" data-role={role.id.clone()}>
-            <header class="rc-column-head">
-                <@{heading} class="rc-role-title">
-                    { &role.title }
-                    <span class="rc-role-name">{ &role.name }</span>
-                </@>
-                <p class="rc-role-summary">{ &role.summary }</p>
-                if !role.focus_claims.is_empty() {
-                    <div class={classes!("rc-claims", disagree.then_some("rc-claims--disputed"))}>
-                        <p class="rc-claims-title">
-                            { if disagree { "Focus — the articles disagree:" } else { "Focus, as the articles put it:" } }
-                        </p>
-                        <ul class="rc-claims-list">
-                            { for role.focus_claims.iter().map(|claim| {
-                                let source = content.source(&claim.source);
-                                html! {
-                                    <li>
-                                        <strong>{ focus_words(&claim.focus) }</strong>
-                                        if let Some(source) = source {
-                                            { " — " }<cite>{ &source.title }</cite>
-                                            { source_byline(&source.by, "") }
+            // The heading for screen readers and the page's outline; sighted readers see the
+            // role bar above the strip, which stays in view (`RoleColumns`).
+            <@{heading} class="rc-role-title">
+                { &role.title }
+                <span class="rc-role-name">{ &role.name }</span>
+            </@>
+            <div class="rc-column-meta">
+                <p class="rc-column-count">{ count }</p>
+                if let Some(about) = about {
+                    <details class={classes!("rc-about", disagree.then_some("rc-about--disputed"))}>
+                        <summary>{ about }</summary>
+                        <div class="rc-about-body">
+                            if !role.summary.is_empty() {
+                                <p class="rc-role-summary">{ &role.summary }</p>
+                            }
+                            if !role.focus_claims.is_empty() {
+                                <p class="rc-claims-title">
+                                    { if disagree { "The articles disagree on its focus:" } else { "Its focus, as the articles put it:" } }
+                                </p>
+                                <ul class="rc-claims-list">
+                                    { for role.focus_claims.iter().map(|claim| {
+                                        let source = content.source(&claim.source);
+                                        html! {
+                                            <li>
+                                                <strong>{ focus_words(&claim.focus, true) }</strong>
+                                                if let Some(source) = source {
+                                                    { " — " }<cite>{ &source.title }</cite>
+                                                    { source_byline(&source.by, "") }
+                                                }
+                                            </li>
                                         }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </div>
+                                    }) }
+                                </ul>
+                            }
+                        </div>
+                    </details>
                 }
-                <p class="rc-column-count">
-                    { props.duties.len() }{ " of " }{ props.total }{ if props.total == 1 { " duty" } else { " duties" } }
-                </p>
-            </header>
+            </div>
             if props.duties.is_empty() {
                 <p class="rc-column-empty">{ ["No ", role.title.as_str(), " duty fits these filters."].concat() }</p>
             } else {
@@ -98,6 +120,11 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
             }
         </section>
     }
+}
+
+/// "1 duty", "27 duties".
+fn duties_word(n: usize) -> String {
+    [n.to_string().as_str(), if n == 1 { " duty" } else { " duties" }].concat()
 }
 
 /// How many duties a list starts with: a page, or as many pages as reach the duty at `at` (a deep
@@ -130,17 +157,19 @@ pub(crate) fn more_label(unlisted: usize, role: &str) -> String {
     label
 }
 
-/// "Internal", "External" or "Internal and external".
-fn focus_words(focus: &[Focus]) -> String {
-    let mut words: Vec<&str> = Focus::ALL
-        .iter()
-        .filter(|f| focus.contains(f))
-        .map(|f| f.label())
-        .collect();
-    if words.len() == 2 {
-        words[1] = "external";
+/// "Internal", "External" or "Internal and external" (in lower case unless `capital`; written
+/// out, as `str::to_lowercase` would cost 2 KB of wasm for three fixed words).
+fn focus_words(focus: &[Focus], capital: bool) -> &'static str {
+    let has = |f: Focus| focus.contains(&f);
+    match (has(Focus::Internal), has(Focus::External), capital) {
+        (true, true, true) => "Internal and external",
+        (true, true, false) => "internal and external",
+        (true, false, true) => "Internal",
+        (true, false, false) => "internal",
+        (false, true, true) => "External",
+        (false, true, false) => "external",
+        (false, false, _) => "",
     }
-    words.join(" and ")
 }
 
 /// True when the articles name different foci for the same role.

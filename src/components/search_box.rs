@@ -21,11 +21,11 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <label class="rc-search">
-            <span class="rc-group-label">{ "Search" }</span>
+            <span class="rc-vh">{ "Search the duties" }</span>
             <input
                 class="rc-search-input"
                 type="search"
-                placeholder="e.g. vendor, security"
+                placeholder="Search duties"
                 autocomplete="off"
                 spellcheck="false"
                 value={props.value.clone()}

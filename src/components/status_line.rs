@@ -1,5 +1,6 @@
 //! The status line: how many duties show, per role, in a polite live region so that screen
-//! readers hear the result of each filter change.
+//! readers hear the result of each filter change. In a narrow widget the per-role part is for
+//! screen readers only: each column says its own count.
 
 use std::rc::Rc;
 
@@ -18,9 +19,14 @@ pub struct StatusLineProps {
 
 #[component]
 pub fn StatusLine(props: &StatusLineProps) -> Html {
+    let text = status_text(&props.content, &props.outcome, &props.roles);
+    let (total, per_role) = text.split_once(" · ").unwrap_or((text.as_str(), ""));
     html! {
         <p class="rc-status" role="status" aria-live="polite">
-            { status_text(&props.content, &props.outcome, &props.roles) }
+            { total }
+            if !per_role.is_empty() {
+                <span class="rc-status-roles">{ " · " }{ per_role }</span>
+            }
         </p>
     }
 }

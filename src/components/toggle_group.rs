@@ -1,4 +1,6 @@
-//! A labelled group of toggle buttons with counts: one facet of the filter bar.
+//! A labelled group of toggle buttons with counts: one facet of the filters. In the toolbar the
+//! group is a row of small segmented toggles named for screen readers only (the values say what
+//! they filter: "Internal", "Top line"); in the "More filters" panel its name shows above it.
 
 use yew::prelude::*;
 
@@ -10,6 +12,8 @@ pub struct ToggleItem {
     /// The value id, as in `data-filter="<facet>:<value>"`.
     pub value: AttrValue,
     pub label: AttrValue,
+    /// What the value means ("revenue" for the top line): the button's tooltip.
+    pub hint: Option<AttrValue>,
     /// How many duties this value covers given the other filters.
     pub count: usize,
     pub pressed: bool,
@@ -19,19 +23,30 @@ pub struct ToggleItem {
 pub struct ToggleGroupProps {
     /// The facet these buttons toggle.
     pub facet: Facet,
-    /// The group's visible name ("Focus", "Topics").
+    /// The group's name ("Focus", "Topics").
     pub label: AttrValue,
     pub items: Vec<ToggleItem>,
     /// Called with the value id of the button pressed.
     pub on_toggle: Callback<(Facet, AttrValue)>,
+    /// A segmented row in the toolbar (its name for screen readers only), rather than a
+    /// labelled group of pills.
+    #[prop_or_default]
+    pub segmented: bool,
 }
 
 #[component]
 pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
     let facet = props.facet;
+    let class = classes!(
+        "rc-group",
+        props.segmented.then_some("rc-seg"),
+        ["rc-group--", facet.id()].concat()
+    );
     html! {
-        <div class="rc-group" role="group" aria-label={props.label.clone()}>
-            <span class="rc-group-label" aria-hidden="true">{ props.label.clone() }</span>
+        <div {class} role="group" aria-label={props.label.clone()}>
+            if !props.segmented {
+                <span class="rc-group-label" aria-hidden="true">{ props.label.clone() }</span>
+            }
             <div class="rc-toggles">
                 { for props.items.iter().map(|item| {
                     let on_click = {
@@ -43,12 +58,23 @@ pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
                     html! {
                         <button
                             type="button"
-                            class={classes!("rc-toggle", (item.count == 0 && !item.pressed).then_some("rc-toggle--empty"))}
+                            class={classes!(
+                                "rc-toggle",
+                                ["rc-value--", item.value.as_str()].concat(),
+                                (item.count == 0 && !item.pressed).then_some("rc-toggle--empty")
+                            )}
                             data-filter={filter}
                             aria-pressed={if item.pressed { "true" } else { "false" }}
+                            title={item.hint.as_ref().map(|hint| AttrValue::from([item.label.as_str(), ": ", hint].concat()))}
                             onclick={on_click}
                         >
-                            <span class="rc-toggle-label">{ item.label.clone() }</span>
+                            <span class="rc-toggle-label">
+                                if facet == Facet::Line {
+                                    { super::short_label(&item.label) }
+                                } else {
+                                    { item.label.clone() }
+                                }
+                            </span>
                             <span class="rc-toggle-count">{ item.count }</span>
                         </button>
                     }
@@ -57,3 +83,5 @@ pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
         </div>
     }
 }
+
+

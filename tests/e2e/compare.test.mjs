@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
-import { readView, waitForView, waitForPressed, waitForHash, toggle } from './support/widget.mjs';
+import { readView, waitForView, waitForPressed, waitForHash, toggle, openFilters } from './support/widget.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
@@ -175,6 +175,7 @@ describe('comparing the roles (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       const all = dutiesOf(DEFAULT_ROLES);
       const shared = all.filter((d) => isShared(d.id, DEFAULT_ROLES)).map((d) => d.id);
       const unique = all.filter((d) => !isShared(d.id, DEFAULT_ROLES)).map((d) => d.id);
+      await openFilters(page);
       let view = await readView(page);
       assert.equal(view.toggles['overlap:shared'].count, shared.length, 'the shared toggle counts the linked duties');
       assert.equal(view.toggles['overlap:unique'].count, unique.length);
@@ -208,6 +209,7 @@ describe('comparing the roles (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
 
   test('a focus-map cell counts each role\'s duties, sets both facets, and clears them when pressed again', async () => {
     await withPage('', async (page) => {
+      await openFilters(page);
       const cells = await page.$$eval('.rc button[data-cell]', (els) =>
         els.map((b) => ({
           cell: b.dataset.cell,

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
-import { readView, pressedFilters, assertStatusMatchesDom, waitForView, toggle } from './support/widget.mjs';
+import { readView, pressedFilters, assertStatusMatchesDom, waitForView, toggle, openFilters } from './support/widget.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
@@ -223,6 +223,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
 
   test('the custom-content widget shows the custom duties, as text', async () => {
     await withPage('article.html', async (page) => {
+      await openFilters(page, { within: C });
       const c = await readView(page, { within: C });
       const byId = Object.fromEntries(c.duties.map((d) => [d.id, d]));
       assert.deepEqual(Object.keys(byId), C_DUTIES);
@@ -366,7 +367,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
             // The column strip scrolls sideways when not every role fits: its columns may lie
             // past its edges (clipped), the strip itself may not.
             const overflow = [...document.querySelectorAll('.rc, .rc *')]
-              .filter((el) => !el.closest('.rc-columns > *'))
+              .filter((el) => !el.closest('.rc-columns > *, .rc-rolebar > *'))
               .filter((el) => el.getClientRects().length > 0)
               .filter((el) => {
                 const r = el.getBoundingClientRect();
@@ -478,12 +479,14 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
       });
       const fits = (m) => Math.abs(m.attribute - m.document) <= 2;
 
+      // The topics are behind "More filters": the reader opens it first (the frame grows).
+      await openFilters(frame);
       const first = await eventually('the iframe height to match its document', measure, fits, { timeout: 10_000 });
       assert.notEqual(first.attribute, 300, 'the height attribute was set from the frame');
       assert.ok(first.scrollHeight <= first.clientHeight + 1, `no vertical scrollbar in the frame: ${JSON.stringify(first)}`);
       assert.ok(first.scrollWidth <= first.clientWidth, `no horizontal scrollbar in the frame: ${JSON.stringify(first)}`);
 
-      await frame.locator('.rc [data-filter="topic:security"]').click();
+      await toggle(frame, 'topic:security');
       const filtered = await eventually(
         'the iframe height to follow the filtered content',
         measure,

@@ -312,7 +312,9 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
         const box = root.getBoundingClientRect();
         return {
           controls: [...root.querySelectorAll('button, input, textarea')].filter(shown).map((el) => el.outerHTML.slice(0, 80)),
-          filterBar: shown(root.querySelector('.rc-filters')),
+          filterBar: [root.querySelector('.rc-toolbar'), root.querySelector('.rc-chips')].some(shown),
+          roleBar: shown(root.querySelector('.rc-rolebar')),
+          headings: [...root.querySelectorAll('.rc-column > .rc-role-title')].filter(shown).map((h) => h.getBoundingClientRect().width > 10),
           duties: [...root.querySelectorAll('[data-duty]')].filter(shown).map((d) => d.dataset.duty),
           scrolls: strip.scrollWidth > strip.clientWidth + 1,
           inside: columns.every((c) => c.left >= box.left - 1 && c.right <= box.right + 1),
@@ -321,7 +323,9 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
         };
       });
       assert.deepEqual(printed.controls, [], 'no button, field or toggle prints');
-      assert.equal(printed.filterBar, false, 'the filter bar does not print');
+      assert.equal(printed.filterBar, false, 'the toolbar and the chips do not print');
+      assert.equal(printed.roleBar, false, 'the role bar does not print: it cannot follow wrapped columns');
+      assert.deepEqual(printed.headings, [true, true, true, true, true], 'each printed column shows its own heading');
       assert.deepEqual(printed.duties, ids(onScreen), 'every visible duty prints');
       assert.equal(printed.scrolls, false, 'no sideways strip on paper');
       assert.ok(printed.inside, 'every column within the page width');

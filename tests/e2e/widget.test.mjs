@@ -22,6 +22,7 @@ import {
   waitForHash,
   waitForShown,
   toggle,
+  openFilters,
   luminance,
 } from './support/widget.mjs';
 
@@ -146,6 +147,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
     });
     assert.ok(expected.length > 0, 'the content has security duties');
     await withPage('#topic=security', async (page) => {
+      await openFilters(page);
       const view = await readView(page);
       assert.deepEqual(pressedFilters(view), ['topic:security']);
       assert.deepEqual(ids(view), expected, 'exactly the duties tagged Security show');
@@ -330,7 +332,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
     await withPage('', async (page) => {
       const all = await readView(page);
       const clear = page.locator('.rc button[data-action="clear"]');
-      assert.equal(await clear.isDisabled(), true, 'nothing to clear at first');
+      assert.equal(await clear.count(), 0, 'nothing to clear at first: no button');
 
       await toggle(page, 'focus:external');
       await toggle(page, 'topic:strategy');
@@ -351,7 +353,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       assert.equal(view.search, '', 'the search field is empty');
       assert.deepEqual(ids(view), ids(all), 'every duty is back');
       assert.equal(view.hash, '');
-      assert.equal(await clear.isDisabled(), true, 'nothing left to clear');
+      assert.equal(await clear.count(), 0, 'nothing left to clear');
       assertStatusMatchesDom(view);
     });
   });
@@ -386,7 +388,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
           clientWidth: document.documentElement.clientWidth,
           // Elements past the viewport, except those the column strip clips (it scrolls).
           wide: [...document.querySelectorAll('body *')]
-            .filter((el) => !el.closest('.rc-columns > *'))
+            .filter((el) => !el.closest('.rc-columns > *, .rc-rolebar > *'))
             .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
             .slice(0, 5)
             .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`),
@@ -416,50 +418,67 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       }, { viewport: PHONE });
     });
 
-    test('on a phone the filters fold behind a "Filters" button, so the duties come first', async () => {
+    test('on a phone the toggles fold behind a "Filters" button, so the duties come first', async () => {
       await withPage('#focus=internal&line=bottom', async (page) => {
-        const toggle = page.locator('.rc [data-action="filters"]');
-        const bar = page.locator('.rc .rc-filters');
-        assert.equal(await toggle.isVisible(), true, 'the Filters button shows on a phone');
-        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-        assert.equal(await bar.isVisible(), false, 'the filter bar starts folded');
-        assert.match(await toggle.textContent(), /^Filters\s*2 active$/, 'the button counts the active filters');
-        // Under the page's own title and introduction, the status line and the first column
-        // start on the first screen.
-        for (const what of ['.rc [role="status"]', '.rc [data-role] .rc-role-title']) {
+        const button = page.locator('.rc [data-action="filters"]');
+        const focusGroup = page.locator('.rc .rc-toolbar .rc-group--focus');
+        assert.equal(await button.isVisible(), true, 'the Filters button shows on a phone');
+        assert.equal(await button.getAttribute('aria-expanded'), 'false');
+        assert.equal(await focusGroup.isVisible(), false, 'the toggles start folded');
+        assert.match(await button.innerText(), /^Filters\s*2\s*active/, 'the button counts every active filter');
+        // The filters in use show as chips, over the result count.
+        assert.deepEqual(await page.locator('.rc [data-remove]').evaluateAll((els) => els.map((e) => e.dataset.remove)), ['focus:internal', 'line:bottom']);
+        // Under the page's own title and introduction, the status line and the role bar are on
+        // the first screen, and the first duty starts there.
+        for (const what of ['.rc [role="status"]', '.rc .rc-rolebar']) {
           const box = await page.locator(what).first().boundingBox();
           assert.ok(box && box.y + box.height < PHONE.height, `${what} is on the first screen (y ${box?.y})`);
         }
+        const duty = await page.locator('.rc [data-duty]').first().boundingBox();
+        assert.ok(duty && duty.y < PHONE.height - 100, `the first duty starts on the first screen (y ${duty?.y})`);
 
-        await toggle.click();
-        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-        await bar.waitFor({ state: 'visible' });
+        await button.click();
+        assert.equal(await button.getAttribute('aria-expanded'), 'true');
+        await focusGroup.waitFor({ state: 'visible' });
+        await page.locator('.rc .rc-more-panel').waitFor({ state: 'visible' });
         await page.locator('.rc [data-filter="focus:internal"]').click();
         await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('focus') === null);
-        assert.match(await toggle.textContent(), /^Filters\s*1 active$/);
-        await toggle.click();
-        assert.equal(await bar.isVisible(), false, 'and folds again');
+        assert.match(await button.innerText(), /^Filters\s*1\s*active/);
+        await button.click();
+        assert.equal(await focusGroup.isVisible(), false, 'and folds again');
       }, { viewport: PHONE });
     });
 
-    test('a widget that narrows to phone size with the focus in its filter bar keeps the bar open, and its button says so', async () => {
+    test('a widget that narrows to phone size with the focus on a toggle keeps that toggle in view', async () => {
       await withPage('', async (page) => {
-        await page.locator('.rc [data-filter="topic:security"]').focus();
+        const internal = page.locator('.rc [data-filter="focus:internal"]');
+        await internal.focus();
         await page.setViewportSize(PHONE);
-        const toggle = page.locator('.rc [data-action="filters"]');
-        await toggle.waitFor({ state: 'visible' });
-        assert.equal(await page.locator('.rc .rc-filters').isVisible(), true, 'the bar holding the focus stays');
-        assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'and the button says it is open');
-        await toggle.click();
-        assert.equal(await page.locator('.rc .rc-filters').isVisible(), false, 'it folds when asked');
-        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+        const button = page.locator('.rc [data-action="filters"]');
+        await page.waitForFunction(() => document.querySelector('.rc [data-action="filters"]')?.innerText.startsWith('Filters'));
+        assert.equal(await internal.isVisible(), true, 'the toggle holding the focus stays');
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.filter), 'focus:internal', 'and keeps the focus');
+        assert.equal(await page.locator('.rc [data-filter="line:top"]').isVisible(), false, 'the others fold');
+        await page.keyboard.press('Space');
+        await waitForPressed(page, 'focus:internal', true);
+        await button.click();
+        assert.equal(await button.getAttribute('aria-expanded'), 'true');
+        assert.equal(await page.locator('.rc [data-filter="line:top"]').isVisible(), true, 'Filters unfolds them all');
       }, { viewport: DESKTOP });
     });
 
-    test('on a desktop the filter bar is always open and has no Filters button', async () => {
+    test('on a desktop the toolbar shows the roles, focus and line, and "More filters" the rest', async () => {
       await withPage('', async (page) => {
-        assert.equal(await page.locator('.rc [data-action="filters"]').isVisible(), false);
-        assert.equal(await page.locator('.rc .rc-filters').isVisible(), true);
+        const button = page.locator('.rc [data-action="filters"]');
+        assert.equal(await button.isVisible(), true);
+        assert.match(await button.innerText(), /^More filters/);
+        for (const filter of ['roles:cio', 'roles:ciso', 'focus:external', 'line:bottom']) {
+          assert.equal(await page.locator(`.rc [data-filter="${filter}"]`).isVisible(), true, filter);
+        }
+        assert.equal(await page.locator('.rc [data-filter^="topic:"]').count(), 0, 'topics wait behind More filters');
+        await button.click();
+        assert.equal(await page.locator('.rc [data-filter="topic:vendors"]').isVisible(), true);
+        assert.equal(await page.locator('.rc [data-cell]').count(), 4, 'the focus map');
       }, { viewport: DESKTOP });
     });
 

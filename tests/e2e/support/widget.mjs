@@ -158,9 +158,31 @@ export function waitForShown(page, n) {
   );
 }
 
-/** Clicks a toggle button and waits for its aria-pressed to flip; `within` as in readView. */
+/**
+ * Opens the widget's "More filters" panel (on a phone, "Filters", which also holds the role,
+ * focus and line toggles) unless it is open; `within` as in readView. A reader's one click.
+ */
+export async function openFilters(page, { within = null } = {}) {
+  const button = page.locator(scoped(within, '.rc button[data-action="filters"]'));
+  if ((await button.getAttribute('aria-expanded')) !== 'true') {
+    await button.click();
+    await waitForView(
+      page,
+      'the filters panel to open',
+      `document.querySelector(${JSON.stringify(scoped(within, '.rc button[data-action="filters"]'))})?.getAttribute('aria-expanded') === 'true'`,
+      { within },
+    );
+  }
+}
+
+/**
+ * Clicks a toggle button and waits for its aria-pressed to flip; `within` as in readView. A
+ * toggle folded away (topics, overlap, and on a phone every toggle, are behind the filters
+ * button) is reached as a reader reaches it: the panel is opened first.
+ */
 export async function toggle(page, filter, { within = null } = {}) {
   const button = page.locator(scoped(within, `.rc button[data-filter="${filter}"]`));
+  if ((await button.count()) === 0 || !(await button.isVisible())) await openFilters(page, { within });
   const before = await button.getAttribute('aria-pressed');
   await button.click();
   await waitForPressed(page, filter, before !== 'true', { within });
