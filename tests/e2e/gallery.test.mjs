@@ -9,11 +9,18 @@
 //   wide.html     a 1100 px container; data-bs-theme="dark|light" on html (Bootstrap 5.3);
 //                 three widgets with data-theme="inherit", two in coloured boxes
 //   phone.html    a phone-first 30rem column with an 18 px root font; data-theme on html
+//   casper.html   html { font-size: 62.5% } (1rem = 10 px), 20 px article text in a 720 px
+//                 column, dark mode by a class on html (a blogging platform's default theme)
 // Each at 1280 and 390 px, in the host's light and its dark mode (the reader's own setting the
 // opposite, where the host switches by itself, so the test sees the host win), for: the roles
 // side by side (all three where they fit, else a strip with the next column peeking in), never
 // two plus one, no sideways scroll of the page, the widget's colours following the host's mode
-// with AA contrast (axe-core), and duty cards of the size they have on the widget's own page.
+// with AA contrast (axe-core), duty cards of the size they have on the widget's own page, and
+// the reader's first screen (issue 15): with the widget's top at the top of the viewport, the
+// controls above the duties take at most a quarter of a desktop screen and a fifth of a phone's,
+// three whole duty cards of each role in view on a desktop (four cards on a phone), every role
+// in view named, the names still in view after scrolling down the columns, and duty text at
+// 0.8 to 1.0 times the article's own text, never under 14 px.
 // Run `make dist` first, then `node --test --test-concurrency=1 tests/e2e/gallery.test.mjs`.
 
 import { describe, test, before, after } from 'node:test';
@@ -26,13 +33,14 @@ import { fileURLToPath } from 'node:url';
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
 import { luminance } from './support/widget.mjs';
+import { firstScreen, namesAfterScrolling } from './support/first-screen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const GALLERY = path.join(here, 'hosts', 'gallery');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const DESKTOP = { width: 1280, height: 900 };
+const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const ROLES = ['cio', 'cto', 'cmo'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -64,6 +72,12 @@ const PAGES = [
     file: 'phone.html',
     what: 'a phone-first theme with data-theme on html',
     setMode: (page, mode) => page.evaluate((m) => document.documentElement.setAttribute('data-theme', m), mode),
+  },
+  {
+    name: 'casper',
+    file: 'casper.html',
+    what: 'a 62.5 % root theme with 20 px article text and a dark-mode class on html',
+    setMode: (page, mode) => page.evaluate((m) => document.documentElement.classList.toggle('dark-mode', m === 'dark'), mode),
   },
 ];
 
@@ -108,14 +122,17 @@ function waitForScheme(page, host, mode) {
 
 /**
  * Everything the layout assertions need about the widget in `host`, read in one round trip:
- * the widget's width (px and rem), its columns and their strip, the page's sideways overflow,
- * its colours, and every duty card's size.
+ * the widget's width (px, and em of its own text), its columns and their strip, the page's
+ * sideways overflow, its colours, and every duty card's size.
  */
 function measure(page, host = '#widget') {
   return page.evaluate((host) => {
     const root = document.querySelector(`${host} .rc`);
     const cs = getComputedStyle(root);
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    // The widget's sizes are in em of its own text, which follows the host's text around it.
+    const em = parseFloat(cs.fontSize);
+    const hostFont = parseFloat(getComputedStyle(root.closest('[data-role-compare]')).fontSize);
     const strip = root.querySelector('.rc-columns');
     const s = strip.getBoundingClientRect();
     const columns = [...strip.children].map((c) => {
@@ -125,8 +142,10 @@ function measure(page, host = '#widget') {
     const contentWidth = root.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
     return {
       rem,
+      em,
+      hostFont,
       width: root.getBoundingClientRect().width,
-      contentRem: contentWidth / rem,
+      contentEm: contentWidth / em,
       strip: { left: s.left, right: s.right, scrollWidth: strip.scrollWidth, clientWidth: strip.clientWidth, tabIndex: strip.tabIndex },
       columns,
       page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
@@ -141,6 +160,38 @@ function measure(page, host = '#widget') {
   }, host);
 }
 
+/**
+ * The reader's first screen (issue 15), with the widget's top at the top of the viewport: the
+ * controls above the duties (the toolbar and the result line) take at most a quarter of a
+ * desktop screen and a fifth of a phone's; on a desktop, three whole duty cards of each column
+ * in view, on a phone four cards in all; every column in view named in view; scrolled down the
+ * columns, the names still in view; duty text 0.8 to 1.0 times the article's, never under 14 px.
+ */
+async function assertFirstScreen(page, viewport, where, host = '#widget') {
+  const f = await firstScreen(page, host);
+  const share = viewport.width >= 1000 ? 0.25 : 0.2;
+  assert.ok(f.controls <= share * viewport.height, `${where}: the controls take ${Math.round(f.controls)} px, at most ${share * 100} % of a ${viewport.height} px screen`);
+  const inView = f.roles.filter((r) => r.columnInView);
+  assert.ok(inView.length >= 1, `${where}: a column in view: ${JSON.stringify(f.roles)}`);
+  for (const r of inView) assert.ok(r.nameInView, `${where}: the ${r.id} column's name is in view: ${JSON.stringify(f.roles)}`);
+  if (viewport.width >= 1000) {
+    for (const r of inView) assert.ok(r.whole >= 3, `${where}: ${r.whole} whole ${r.id} duty cards in the first screen, 3 expected (first duty ${Math.round(f.firstDuty)} px down)`);
+  } else {
+    assert.ok(f.wholeCards >= 4, `${where}: ${f.wholeCards} whole duty cards in the first screen, 4 expected (first duty ${Math.round(f.firstDuty)} px down)`);
+  }
+  const sticky = await namesAfterScrolling(page, host);
+  assert.ok(sticky.every((r) => r.nameInView), `${where}: scrolled ${sticky.scrolled} px down the columns, the names stay in view: ${JSON.stringify(sticky)}`);
+  const type = await page.evaluate((host) => {
+    const widget = document.querySelector(host);
+    const article = [...widget.parentElement.querySelectorAll('p')].find((p) => !p.closest('.rc') && p.classList.length === 0);
+    const duty = document.querySelector(`${host} .rc-duty-text`);
+    return { article: parseFloat(getComputedStyle(article).fontSize), duty: parseFloat(getComputedStyle(duty).fontSize) };
+  }, host);
+  const ratio = type.duty / type.article;
+  assert.ok(type.duty >= 14 && ratio >= 0.8 - 1e-9 && ratio <= 1 + 1e-9, `${where}: duty text ${type.duty} px beside ${type.article} px article text (${ratio.toFixed(2)}×)`);
+  return f;
+}
+
 const contrast = (a, b) => {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
@@ -148,7 +199,7 @@ const contrast = (a, b) => {
 
 /**
  * The layout promises: the three roles in order and side by side (tops within 2 px, lefts
- * increasing: never two plus one); all three visible where the widget is 35rem or wider, else
+ * increasing: never two plus one); all three visible where the widget is 35em or wider, else
  * as many as fit with the next peeking in and the last a scroll of the strip away; the page
  * never scrolls sideways. Returns how many columns are fully visible.
  */
@@ -162,12 +213,12 @@ async function assertLayout(page, m, where) {
   }
   assert.ok(m.page.scrollWidth <= m.page.clientWidth, `${where}: the page does not scroll sideways (${m.page.scrollWidth} > ${m.page.clientWidth})`);
   const visible = m.columns.filter((c) => c.left >= m.strip.left - 1 && c.right <= m.strip.right + 1);
-  const fit = m.contentRem >= 35 ? 3 : m.contentRem >= 19 ? 2 : 1;
+  const fit = m.contentEm >= 35 ? 3 : m.contentEm >= 19 ? 2 : 1;
   if (fit >= 3) {
-    assert.equal(visible.length, 3, `${where}: a ${Math.round(m.width)} px widget (${m.contentRem.toFixed(1)}rem) shows all three roles side by side`);
+    assert.equal(visible.length, 3, `${where}: a ${Math.round(m.width)} px widget (${m.contentEm.toFixed(1)}em) shows all three roles side by side`);
     assert.ok(m.strip.scrollWidth <= m.strip.clientWidth, `${where}: nothing to scroll when all roles fit`);
   } else {
-    assert.equal(visible.length, fit, `${where}: a ${m.contentRem.toFixed(1)}rem widget shows ${fit} whole column(s): ${JSON.stringify(m.columns)}`);
+    assert.equal(visible.length, fit, `${where}: a ${m.contentEm.toFixed(1)}em widget shows ${fit} whole column(s): ${JSON.stringify(m.columns)}`);
     const next = m.columns[fit];
     assert.ok(next.left < m.strip.right - 16, `${where}: the next column peeks in (its left ${Math.round(next.left)}, the strip's right ${Math.round(m.strip.right)})`);
     assert.equal(m.strip.tabIndex, 0, `${where}: the strip takes the keyboard focus`);
@@ -202,13 +253,14 @@ async function audit(page, host) {
 }
 
 /**
- * The same duties on the widget's own page (dist/index.html), each card given the width it has
- * in the gallery page, with the same root font size: their heights there.
+ * The same duties on the widget's own page (dist/index.html), in a widget as wide as in the
+ * gallery page (its layout follows its width) with the same text around it, each card given the
+ * width it has there: their heights there.
  */
-async function referenceHeights(cards, { rem, colorScheme }) {
+async function referenceHeights(cards, { width, hostFont, colorScheme }) {
   const { context, page } = await openPage(browser, widgetServer.url, { viewport: DESKTOP, colorScheme });
   try {
-    const css = [`html { font-size: ${rem}px !important; }`]
+    const css = [`[data-role-compare-page] { font-size: ${hostFont}px !important; width: ${width}px !important; }`]
       .concat(cards.map((c) => `.rc [data-duty="${c.id}"] { width: ${c.width}px !important; justify-self: start !important; }`))
       .join('\n');
     await page.addStyleTag({ content: css });
@@ -223,7 +275,7 @@ async function referenceHeights(cards, { rem, colorScheme }) {
 
 async function assertCardsAsAtHome(m, colorScheme, where) {
   assert.ok(m.cards.length >= 20, `${where}: the widget shows its duties (${m.cards.length})`);
-  const home = await referenceHeights(m.cards, { rem: m.rem, colorScheme });
+  const home = await referenceHeights(m.cards, { width: m.width, hostFont: m.hostFont, colorScheme });
   const off = m.cards
     .filter((c) => home[c.id] === null || Math.abs(c.height - home[c.id]) > 1)
     .map((c) => `${c.id}: ${c.width.toFixed(1)} px wide, ${c.height.toFixed(1)} px high here, ${home[c.id]?.toFixed(1)} on the widget's page`);
@@ -274,6 +326,7 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
             assert.deepEqual(violations, [], `${where}: axe (WCAG 2.2 AA)`);
 
             await assertCardsAsAtHome(m, colorScheme, where);
+            await assertFirstScreen(page, viewport, where);
           }, { viewport, colorScheme });
         });
       }
@@ -389,40 +442,41 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
     });
   });
 
-  // The widget is in rem: with a larger root font it grows, in the same proportions. A 640 px
-  // column at 16 px is, at a root font of R px, a column of 640 × R/16 px: the same widget
-  // scaled by R/16, every card as wide and as high (within a pixel or a line's rounding).
-  test('root font sizes of 12 and 24 px: the same widget, scaled', async () => {
-    const cardsAt = (rem) =>
+  // The widget's sizes are in em of the text around it: with larger article text it grows, in
+  // the same proportions. A 640 px column of 20 px text is, with text of T px, a column of
+  // 640 × T/20 px: the same widget scaled by T/20, every card as wide and as high (within a
+  // pixel or a line's rounding). (With text under 16.5 px the widget's 14 px floor holds.)
+  test('article text of 18 and 30 px: the same widget, scaled', async () => {
+    const cardsAt = (text) =>
       withGalleryPage('narrow.html', async (page) => {
-        await page.addStyleTag({ content: `html { font-size: ${rem}px } .post { max-width: ${(640 * rem) / 16}px }` });
+        await page.addStyleTag({ content: `body { font-size: ${text}px } .post { max-width: ${(640 * text) / 20}px }` });
         const m = await measure(page);
-        await assertLayout(page, m, `narrow.html at a ${rem} px root font`);
-        cardsAt[rem] = m;
+        await assertLayout(page, m, `narrow.html with ${text} px text`);
+        cardsAt[text] = m;
       });
-    await cardsAt(16);
-    for (const rem of [12, 24]) {
-      await cardsAt(rem);
-      const k = rem / 16;
-      const base = cardsAt[16];
-      const m = cardsAt[rem];
+    await cardsAt(20);
+    for (const text of [18, 30]) {
+      await cardsAt(text);
+      const k = text / 20;
+      const base = cardsAt[20];
+      const m = cardsAt[text];
       assert.equal(m.columns.length, base.columns.length);
-      assert.ok(Math.abs(m.width / k - base.width) <= 1, `the widget ${m.width} px at ${rem} px, ${base.width} at 16 px`);
+      assert.ok(Math.abs(m.width / k - base.width) <= 1, `the widget ${m.width} px with ${text} px text, ${base.width} with 20 px`);
       const cards = m.cards.map((c, i) => ({ id: c.id, w: c.width / k, h: c.height / k, bw: base.cards[i].width, bh: base.cards[i].height }));
-      const show = (c) => `${c.id}: ${c.w.toFixed(1)}×${c.h.toFixed(1)} scaled back, ${c.bw.toFixed(1)}×${c.bh.toFixed(1)} at 16 px`;
-      assert.deepEqual(cards.filter((c) => Math.abs(c.w - c.bw) > 1).map(show), [], `at a ${rem} px root font, every card is its 16 px width × ${k}`);
+      const show = (c) => `${c.id}: ${c.w.toFixed(1)}×${c.h.toFixed(1)} scaled back, ${c.bw.toFixed(1)}×${c.bh.toFixed(1)} with 20 px text`;
+      assert.deepEqual(cards.filter((c) => Math.abs(c.w - c.bw) > 1).map(show), [], `with ${text} px text, every card is its 20 px width × ${k}`);
       // Text is laid out at each size anew, so a sentence may break one line earlier or later
-      // (a line: 1.45em, 23.2 px at 16 px): a few cards, never more than one line.
-      const line = 1.45 * 16;
-      assert.deepEqual(cards.filter((c) => Math.abs(c.h - c.bh) > line + 1).map(show), [], `at a ${rem} px root font, no card more than a line off`);
+      // (a line: 1.45em of the widget's 17 px, 24.7 px): a few cards, never more than one line.
+      const line = 1.45 * base.em;
+      assert.deepEqual(cards.filter((c) => Math.abs(c.h - c.bh) > line + 1).map(show), [], `with ${text} px text, no card more than a line off`);
       const off = cards.filter((c) => Math.abs(c.h - c.bh) > 2);
-      assert.ok(off.length <= Math.ceil(cards.length / 10), `at a ${rem} px root font, at most one card in ten a line off: ${off.map(show).join('; ')}`);
+      assert.ok(off.length <= Math.ceil(cards.length / 10), `with ${text} px text, at most one card in ten a line off: ${off.map(show).join('; ')}`);
     }
   });
 
-  test('at 600 px wide, three roles side by side with at least 20 characters a line', async (t) => {
+  test('at 600 px wide beside 16 px text, three roles side by side with at least 20 characters a line', async (t) => {
     await withGalleryPage('narrow.html', async (page) => {
-      await page.addStyleTag({ content: '.post { max-width: 600px !important }' });
+      await page.addStyleTag({ content: '.post { max-width: 600px !important; font-size: 16px }' });
       const m = await measure(page);
       assert.ok(Math.abs(m.width - 600) < 1, `the widget is 600 px wide (${m.width})`);
       assert.equal(await assertLayout(page, m, 'narrow.html at 600 px'), 3, 'three roles side by side');

@@ -1,53 +1,98 @@
-// What a reader sees in the first screen: the widget's top scrolled to the top of the viewport,
-// then read in one round trip. Used by the gallery's first-screen tests (tests/e2e/glance.test.mjs)
-// and by scripts/screenshot.mjs, so that the figures the README quotes are the ones tested.
+// What a reader sees in the first screen of a widget: its top scrolled to the top of the
+// viewport, then read in one round trip. Used by the gallery's first-screen assertions
+// (tests/e2e/gallery.test.mjs), the standalone page's (tests/e2e/glance.test.mjs) and the
+// screenshots (scripts/screenshot.mjs), so that the figures the README quotes are the ones tested.
 
 /**
- * Scrolls the widget in `host` (a CSS selector of its host element, or null for the first
- * widget) to the top of the viewport and measures the first screen.
- * @returns {Promise<{viewport, widgetTop, controls, firstDuty, roles: {id, title, nameInView, whole, partial}[], cards}>}
- *   `controls`: px from the widget's top to the top of the first duty card;
- *   per shown role: the whole duty cards of its column inside the viewport, and whether its
- *   name is in view (the element that names it: the sticky role bar's cell or the column head).
+ * Scrolls the widget in `host` (a CSS selector of its host element, or null for the first widget
+ * of the page) to the top of the viewport and measures the first screen.
+ * @returns {Promise<{viewport, controls: number, firstDuty: number, wholeCards: number,
+ *   roles: {id: string, columnInView: boolean, nameInView: boolean, whole: number}[]}>}
+ *   `controls`: px from the widget's top to its view of the duties (the toolbar, the result
+ *   line, the "More filters" panel if open); `firstDuty`: px from the widget's top to the top of
+ *   the first duty card; per column, whether it is whole in view, whether a name of its role
+ *   (the role bar's, or a topic layout's column head) is whole in view, and how many of its
+ *   duty cards are whole in view.
  */
-export async function firstScreen(page, host = null) {
+export function firstScreen(page, host = null) {
   return page.evaluate((host) => {
-    const root = host ? document.querySelector(`${host} .rc`) : document.querySelector('.rc');
+    const root = document.querySelector(host ? `${host} .rc` : '.rc');
     if (!root) throw new Error(`firstScreen: no widget${host ? ` in ${host}` : ''}`);
     root.scrollIntoView({ block: 'start', behavior: 'instant' });
     const top = root.getBoundingClientRect().top;
     const vh = window.innerHeight;
     const vw = window.innerWidth;
-    const inView = (r) => r.width > 0 && r.height > 0 && r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= -0.5 && r.right <= vw + 0.5;
-    const cards = [...root.querySelectorAll('[data-duty]')].map((d) => {
-      const r = d.getBoundingClientRect();
-      const strip = d.closest('.rc-columns, .rc-topics');
-      const s = strip ? strip.getBoundingClientRect() : { left: 0, right: vw };
+    // Whole in the viewport and, inside a strip that scrolls sideways, whole in the strip.
+    const whole = (el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || !el.checkVisibility()) return false;
+      const clip = el.parentElement.closest('.rc-columns, .rc-rolebar');
+      const c = clip ? clip.getBoundingClientRect() : { left: 0, right: vw };
+      return r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= Math.max(0, c.left) - 0.5 && r.right <= Math.min(vw, c.right) + 0.5;
+    };
+    const cards = [...root.querySelectorAll('[data-duty]')].map((d) => ({
+      role: d.closest('[data-role]')?.dataset.role ?? null,
+      top: d.getBoundingClientRect().top - top,
+      whole: whole(d),
+    }));
+    const firstDuty = Math.min(...cards.map((c) => c.top));
+    const view = root.querySelector('.rc-view');
+    const columns = [...root.querySelectorAll('.rc-columns > [data-role]')];
+    const roles = columns.map((column) => {
+      const id = column.dataset.role;
+      const r = column.getBoundingClientRect();
+      const strip = column.parentElement.getBoundingClientRect();
+      const names = [...root.querySelectorAll(`.rc-rolebar [data-role-name="${id}"] .rc-rolebar-title`)];
       return {
-        id: d.dataset.duty,
-        role: d.closest('[data-role]')?.dataset.role ?? null,
-        top: r.top - top,
-        height: r.height,
-        whole: inView(r) && r.left >= s.left - 0.5 && r.right <= s.right + 0.5,
+        id,
+        columnInView: r.left >= Math.max(0, strip.left) - 0.5 && r.right <= Math.min(vw, strip.right) + 0.5,
+        nameInView: names.some(whole),
+        whole: cards.filter((c) => c.role === id && c.whole).length,
       };
     });
-    const first = cards.filter((c) => c.height > 0).sort((a, b) => a.top - b.top)[0];
-    const roles = [...root.querySelectorAll('.rc-columns > [data-role], .rc-topics [data-role]')]
-      .map((c) => c.dataset.role)
-      .filter((id, i, all) => all.indexOf(id) === i)
-      .map((id) => {
-        // A name the reader can see: any element naming the role (role bar cell, column heading)
-        // whose box is in the viewport and not clipped by the strip.
-        const names = [...root.querySelectorAll(`[data-role-name="${id}"], [data-role="${id}"] .rc-role-title`)];
-        const nameInView = names.some((n) => {
-          const r = n.getBoundingClientRect();
-          const clip = n.closest('.rc-rolebar, .rc-columns');
-          const c = clip ? clip.getBoundingClientRect() : { left: 0, right: vw };
-          return inView(r) && r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && n.checkVisibility();
-        });
-        const mine = cards.filter((c) => c.role === id);
-        return { id, nameInView, whole: mine.filter((c) => c.whole).length };
-      });
-    return { viewport: { width: vw, height: vh }, widgetTop: top, controls: first ? first.top : null, roles, wholeCards: cards.filter((c) => c.whole).length };
+    return {
+      viewport: { width: vw, height: vh },
+      controls: view.getBoundingClientRect().top - top,
+      firstDuty,
+      wholeCards: cards.filter((c) => c.whole).length,
+      roles,
+    };
+  }, host);
+}
+
+/**
+ * Scrolls the page down the widget in `host` by a screen and a half (less where the widget
+ * ends sooner) and says, for each column in view, whether a name of its role is still whole in
+ * view: the role bar (or the topic layout's head) stays at the top of the screen.
+ */
+export function namesAfterScrolling(page, host = null) {
+  return page.evaluate((host) => {
+    const root = document.querySelector(host ? `${host} .rc` : '.rc');
+    const view = root.querySelector('.rc-view');
+    const vh = window.innerHeight;
+    const vw = window.innerWidth;
+    view.scrollIntoView({ block: 'start', behavior: 'instant' });
+    const by = Math.max(0, Math.min(1.5 * vh, view.getBoundingClientRect().height - vh));
+    window.scrollBy({ top: by, behavior: 'instant' });
+    const whole = (el) => {
+      const r = el.getBoundingClientRect();
+      const c = el.closest('.rc-rolebar, .rc-topics-head')?.getBoundingClientRect() ?? { left: 0, right: vw };
+      return el.checkVisibility() && r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= Math.max(0, c.left) - 0.5 && r.right <= Math.min(vw, c.right) + 0.5;
+    };
+    const strip = root.querySelector('.rc-columns');
+    const result = strip
+      ? [...strip.children]
+          .filter((c) => {
+            const r = c.getBoundingClientRect();
+            const s = strip.getBoundingClientRect();
+            return r.left >= s.left - 0.5 && r.right <= s.right + 0.5;
+          })
+          .map((c) => ({
+            id: c.dataset.role,
+            nameInView: [...root.querySelectorAll(`.rc-rolebar [data-role-name="${c.dataset.role}"] .rc-rolebar-title`)].some(whole),
+          }))
+      : [...root.querySelectorAll('.rc-topics-head .rc-topics-role')].map((n) => ({ id: n.textContent, nameInView: whole(n) }));
+    result.scrolled = Math.round(by);
+    return Object.assign(result, { scrolled: Math.round(by) });
   }, host);
 }
