@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
 import { luminance } from './support/widget.mjs';
-import { firstScreen, namesAfterScrolling } from './support/first-screen.mjs';
+import { assertFirstScreen } from './support/first-screen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
@@ -158,38 +158,6 @@ function measure(page, host = '#widget') {
       }),
     };
   }, host);
-}
-
-/**
- * The reader's first screen (issue 15), with the widget's top at the top of the viewport: the
- * controls above the duties (the toolbar and the result line) take at most a quarter of a
- * desktop screen and a fifth of a phone's; on a desktop, three whole duty cards of each column
- * in view, on a phone four cards in all; every column in view named in view; scrolled down the
- * columns, the names still in view; duty text 0.8 to 1.0 times the article's, never under 14 px.
- */
-async function assertFirstScreen(page, viewport, where, host = '#widget') {
-  const f = await firstScreen(page, host);
-  const share = viewport.width >= 1000 ? 0.25 : 0.2;
-  assert.ok(f.controls <= share * viewport.height, `${where}: the controls take ${Math.round(f.controls)} px, at most ${share * 100} % of a ${viewport.height} px screen`);
-  const inView = f.roles.filter((r) => r.columnInView);
-  assert.ok(inView.length >= 1, `${where}: a column in view: ${JSON.stringify(f.roles)}`);
-  for (const r of inView) assert.ok(r.nameInView, `${where}: the ${r.id} column's name is in view: ${JSON.stringify(f.roles)}`);
-  if (viewport.width >= 1000) {
-    for (const r of inView) assert.ok(r.whole >= 3, `${where}: ${r.whole} whole ${r.id} duty cards in the first screen, 3 expected (first duty ${Math.round(f.firstDuty)} px down)`);
-  } else {
-    assert.ok(f.wholeCards >= 4, `${where}: ${f.wholeCards} whole duty cards in the first screen, 4 expected (first duty ${Math.round(f.firstDuty)} px down)`);
-  }
-  const sticky = await namesAfterScrolling(page, host);
-  assert.ok(sticky.every((r) => r.nameInView), `${where}: scrolled ${sticky.scrolled} px down the columns, the names stay in view: ${JSON.stringify(sticky)}`);
-  const type = await page.evaluate((host) => {
-    const widget = document.querySelector(host);
-    const article = [...widget.parentElement.querySelectorAll('p')].find((p) => !p.closest('.rc') && p.classList.length === 0);
-    const duty = document.querySelector(`${host} .rc-duty-text`);
-    return { article: parseFloat(getComputedStyle(article).fontSize), duty: parseFloat(getComputedStyle(duty).fontSize) };
-  }, host);
-  const ratio = type.duty / type.article;
-  assert.ok(type.duty >= 14 && ratio >= 0.8 - 1e-9 && ratio <= 1 + 1e-9, `${where}: duty text ${type.duty} px beside ${type.article} px article text (${ratio.toFixed(2)}×)`);
-  return f;
 }
 
 const contrast = (a, b) => {

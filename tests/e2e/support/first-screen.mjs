@@ -3,6 +3,8 @@
 // (tests/e2e/gallery.test.mjs), the standalone page's (tests/e2e/glance.test.mjs) and the
 // screenshots (scripts/screenshot.mjs), so that the figures the README quotes are the ones tested.
 
+import assert from 'node:assert/strict';
+
 /**
  * Scrolls the widget in `host` (a CSS selector of its host element, or null for the first widget
  * of the page) to the top of the viewport and measures the first screen.
@@ -64,6 +66,7 @@ export function firstScreen(page, host = null) {
  * Scrolls the page down the widget in `host` by a screen and a half (less where the widget
  * ends sooner) and says, for each column in view, whether a name of its role is still whole in
  * view: the role bar (or the topic layout's head) stays at the top of the screen.
+ * @returns {Promise<{names: {id: string, nameInView: boolean}[], scrolled: number}>}
  */
 export function namesAfterScrolling(page, host = null) {
   return page.evaluate((host) => {
@@ -80,7 +83,7 @@ export function namesAfterScrolling(page, host = null) {
       return el.checkVisibility() && r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= Math.max(0, c.left) - 0.5 && r.right <= Math.min(vw, c.right) + 0.5;
     };
     const strip = root.querySelector('.rc-columns');
-    const result = strip
+    const names = strip
       ? [...strip.children]
           .filter((c) => {
             const r = c.getBoundingClientRect();
@@ -92,7 +95,43 @@ export function namesAfterScrolling(page, host = null) {
             nameInView: [...root.querySelectorAll(`.rc-rolebar [data-role-name="${c.dataset.role}"] .rc-rolebar-title`)].some(whole),
           }))
       : [...root.querySelectorAll('.rc-topics-head .rc-topics-role')].map((n) => ({ id: n.textContent, nameInView: whole(n) }));
-    result.scrolled = Math.round(by);
-    return Object.assign(result, { scrolled: Math.round(by) });
+    return { names, scrolled: Math.round(by) };
   }, host);
+}
+
+/**
+ * The reader's first screen (issue 15), with the widget's top at the top of the viewport: the
+ * controls above the duties (the toolbar and the result line) take at most a quarter of a
+ * desktop screen and a fifth of a phone's; on a desktop, three whole duty cards of each column
+ * in view, on a phone four cards in all; every column in view named in view; scrolled down the
+ * columns, the names still in view; duty text 0.8 to 1.0 times the article's, never under 14 px.
+ */
+export async function assertFirstScreen(page, viewport, where, host = '#widget', { article = null } = {}) {
+  const f = await firstScreen(page, host);
+  const share = viewport.width >= 1000 ? 0.25 : 0.2;
+  assert.ok(f.controls <= share * viewport.height, `${where}: the controls take ${Math.round(f.controls)} px, at most ${share * 100} % of a ${viewport.height} px screen`);
+  const inView = f.roles.filter((r) => r.columnInView);
+  assert.ok(inView.length >= 1, `${where}: a column in view: ${JSON.stringify(f.roles)}`);
+  for (const r of inView) assert.ok(r.nameInView, `${where}: the ${r.id} column's name is in view: ${JSON.stringify(f.roles)}`);
+  if (viewport.width >= 1000) {
+    for (const r of inView) assert.ok(r.whole >= 3, `${where}: ${r.whole} whole ${r.id} duty cards in the first screen, 3 expected (first duty ${Math.round(f.firstDuty)} px down)`);
+  } else {
+    assert.ok(f.wholeCards >= 4, `${where}: ${f.wholeCards} whole duty cards in the first screen, 4 expected (first duty ${Math.round(f.firstDuty)} px down)`);
+  }
+  const sticky = await namesAfterScrolling(page, host);
+  assert.ok(sticky.scrolled > 0 && sticky.names.length > 0, `${where}: the columns scroll: ${JSON.stringify(sticky)}`);
+  assert.ok(sticky.names.every((r) => r.nameInView), `${where}: scrolled ${sticky.scrolled} px down the columns, the names stay in view: ${JSON.stringify(sticky)}`);
+  // The article's own text: `article` (a selector), else the first plain paragraph beside the
+  // widget.
+  const type = await page.evaluate(([host, selector]) => {
+    const widget = document.querySelector(host);
+    const article = selector
+      ? document.querySelector(selector)
+      : [...widget.parentElement.querySelectorAll('p')].find((p) => !p.closest('.rc') && p.classList.length === 0);
+    const duty = document.querySelector(`${host} .rc-duty-text`);
+    return { article: parseFloat(getComputedStyle(article).fontSize), duty: parseFloat(getComputedStyle(duty).fontSize) };
+  }, [host, article]);
+  const ratio = type.duty / type.article;
+  assert.ok(type.duty >= 14 && ratio >= 0.8 - 1e-9 && ratio <= 1 + 1e-9, `${where}: duty text ${type.duty} px beside ${type.article} px article text (${ratio.toFixed(2)}×)`);
+  return f;
 }
