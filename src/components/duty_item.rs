@@ -1,6 +1,8 @@
 //! One duty card, as compact as its sentence: the text, then one line of small labels (its focus
 //! and its line, in words, never in colour alone) and a short citation that unfolds to the
-//! article, the duty's topics and its link. Nothing else takes a line of its own.
+//! article, the duty's topics and its link. Nothing else takes a line of its own: a duty that
+//! is one article's view has a dashed frame, and says so when its source unfolds (and to
+//! screen readers, in its text).
 
 use std::rc::Rc;
 
@@ -40,6 +42,9 @@ pub fn DutyItem(props: &DutyItemProps) -> Html {
             aria-current={props.current.then_some("true")}
         >
             <p class="rc-duty-text">{ &duty.text }</p>
+            if duty.view {
+                <p class="rc-vh">{ "One article's view." }</p>
+            }
             <div class="rc-duty-meta">
                 <span class={classes!("rc-label", ["rc-label--", duty.focus.id()].concat())}>
                     <span class="rc-vh">{ "Focus: " }</span>{ duty.focus.label() }
@@ -47,15 +52,13 @@ pub fn DutyItem(props: &DutyItemProps) -> Html {
                 <span class={classes!("rc-label", ["rc-label--", duty.line.id()].concat())}>
                     <span class="rc-vh">{ "Line: " }</span><span class="rc-label-words">{ super::short_label(duty.line.label()) }</span>
                 </span>
-                if duty.view {
-                    <span class="rc-label rc-label--view" title="One article's view">
-                        <span class="rc-vh">{ "One article's " }</span>{ "view" }
-                    </span>
-                }
                 if let Some(source) = source {
                     <details class="rc-source">
                         <summary><span class="rc-vh">{ "Source: " }</span>{ source.citation() }</summary>
                         <div class="rc-source-body">
+                            if duty.view {
+                                <p class="rc-view-note">{ "One article's view, not a duty the others list." }</p>
+                            }
                             <p><cite>{ &source.title }</cite>{ source_byline(&source.by, &source.date) }</p>
                             <p class="rc-tag--topics"><span class="rc-topics-label">{ "Topics: " }</span>{ topics.join(", ") }</p>
                             <p><a class="rc-duty-link" href={["#duty=", duty.id.as_str()].concat()} data-duty-link={duty.id.clone()}>{ "Link to this duty" }</a></p>
