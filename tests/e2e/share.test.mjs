@@ -16,11 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, waitForWidget, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, waitForView } from './support/widget.mjs';
+import { readRelease } from './support/release.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const HOSTS = path.join(here, 'hosts');
 const DESKTOP = { width: 1280, height: 900 };
+const RELEASE = readRelease(DIST);
 
 let site; // dist/, with CORS, as a CDN serves the widget to blogs
 let blog; // tests/e2e/hosts/, another origin
@@ -210,18 +212,25 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
 
     const { script, iframe } = snippets;
     assert.notEqual(snippets.readonly, null, 'the snippet field is read-only');
-    assert.ok(script.startsWith(`<link rel="stylesheet" href="${site.url}role-compare.css">\n<div data-role-compare `), script.slice(0, 200));
+    // Pinned: the release's own folder, each file with its integrity (release.json's).
+    const { css, embed, frameParent } = RELEASE.files;
+    const pinned = `${site.url}v${RELEASE.version}/`;
+    assert.ok(
+      script.startsWith(`<link rel="stylesheet" href="${pinned}${css.path}" integrity="${css.integrity}" crossorigin="anonymous">\n<div data-role-compare `),
+      script.slice(0, 300),
+    );
     assert.match(script, /<div data-role-compare data-roles="cio,cmo" data-focus="external" data-topic="marketing,data">/, 'the options that differ from a plain widget, no others');
     assert.match(
       script,
       /<!--rc-prerendered--><div class="rc-mount" data-prerendered><div (class="rc" data-theme="auto"|data-theme="auto" class="rc")>.*<\/div><!--\/rc-prerendered--><\/div>\n/s,
       'the view pre-rendered inside, wrapped as the build wraps it',
     );
-    assert.ok(script.trimEnd().endsWith(`<script type="module" src="${site.url}embed.js"></script>`));
+    assert.ok(script.trimEnd().endsWith(`<script type="module" src="${pinned}embed.js" integrity="${embed.integrity}" crossorigin="anonymous"></script>`), script.slice(-300));
     assert.doesNotMatch(script, /rc-share-message">[^<]|rc-embed"|rc-notice|aria-current/, 'no panel, message or notice of this session in the copy');
     const prerendered = [...script.matchAll(/data-duty="([^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(prerendered, expected.duties, 'the pre-rendered view holds the same duties');
-    assert.match(iframe, new RegExp(`^<iframe data-role-compare-frame src="${site.url.replaceAll('.', '\\.')}embed\\.html\\?roles=cio,cmo&amp;focus=external&amp;topic=marketing,data" title="CIO and CMO duties compared"`));
+    assert.match(iframe, new RegExp(`^<iframe data-role-compare-frame src="${pinned.replaceAll('.', '\\.')}embed\\.html\\?roles=cio,cmo&amp;focus=external&amp;topic=marketing,data" title="CIO and CMO duties compared"`));
+    assert.ok(iframe.endsWith(`<script src="${pinned}frame-parent.js" integrity="${frameParent.integrity}" crossorigin="anonymous" defer></script>\n`), iframe.slice(-300));
 
     await writeFile(path.join(pastedDir, 'script.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>An article</h1>\n${script}</main></body></html>`);
     await writeFile(path.join(pastedDir, 'iframe.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>An article</h1>\n${iframe}</main></body></html>`);
