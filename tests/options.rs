@@ -162,6 +162,9 @@ fn the_custom_element_observes_every_option_and_no_other_name() {
         .nth(1)
         .and_then(|rest| rest.split(']').next())
         .expect("web/embed.js defines const OPTIONS = [...]");
-    let names: Vec<&str> = list.split(',').map(|n| n.trim().trim_matches('"')).collect();
+    let names: Vec<&str> = list
+        .split(',')
+        .map(|n| n.trim().trim_matches('"'))
+        .collect();
     assert_eq!(names, role_compare::options::KNOWN);
 }

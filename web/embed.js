@@ -471,7 +471,6 @@ class RoleCompareElement extends HTMLElement {
 // Elements with a re-mount queued: attribute changes made in one go re-mount once.
 const remounting = new WeakSet();
 
-
 // A crash is shown, not hidden. When the wasm traps (a Rust panic in a release build aborts,
 // whatever the panic settings, so no panic hook is relied on), the module is left in an unknown
 // state: every widget on the page then shows a short message with a reload link inside its own
@@ -522,7 +521,6 @@ function crash(error) {
     if (element.isConnected) showCrash(element);
   }
 }
-
 
 // The standalone page: load at once; the wasm's start mounts its widget.
 function startPage() {
