@@ -8,10 +8,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, waitForWidget, describeErrors } from './support/browser.mjs';
@@ -254,6 +254,41 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
       },
       { ready: (page) => page.frameLocator('iframe').locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 }) },
     );
+  });
+
+  test('the embed panel pins its snippets from the release the page carries (the offline edition) or says why it cannot', async () => {
+    const scriptSnippet = (page) =>
+      page.waitForFunction(() => document.querySelector('.rc textarea[data-snippet="script"]')?.value || document.querySelector('.rc-embed p.rc-embed-item')?.textContent);
+    const { css, embed } = RELEASE.files;
+    // The offline edition has no address to read release.json from: it carries its release.
+    const single = await openPage(browser, pathToFileURL(path.join(DIST, 'role-compare.html')).href, { viewport: DESKTOP });
+    try {
+      await single.page.locator('.rc-mount:not([data-prerendered]) [data-action="embed"]').click();
+      const text = await (await scriptSnippet(single.page)).jsonValue();
+      const pinned = `https://example.org/role-compare/v${RELEASE.version}/`;
+      assert.ok(text.startsWith(`<link rel="stylesheet" href="${pinned}${css.path}" integrity="${css.integrity}" crossorigin="anonymous">`), text.slice(0, 300));
+      assert.ok(text.trimEnd().endsWith(`<script type="module" src="${pinned}embed.js" integrity="${embed.integrity}" crossorigin="anonymous"></script>`), text.slice(-300));
+      assert.deepEqual(single.errors, [], describeErrors(single.errors));
+    } finally {
+      await single.context.close();
+    }
+    // A host that lost release.json: the panel says what is missing, and offers no snippet.
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'rc-no-release-'));
+    await cp(DIST, copy, { recursive: true });
+    await rm(path.join(copy, 'release.json'));
+    const host = await serve(copy);
+    const missing = await openPage(browser, host.url, { viewport: DESKTOP, expectedMissing: [`${host.url}release.json`] });
+    try {
+      await missing.page.locator('.rc-mount:not([data-prerendered]) [data-action="embed"]').click();
+      const said = await (await scriptSnippet(missing.page)).jsonValue();
+      assert.equal(said, `The snippets could not be made: ${host.url}release.json could not be read (HTTP 404).`);
+      assert.equal(await missing.page.locator('.rc textarea[data-snippet]').count(), 0, 'no snippet to copy');
+      assert.deepEqual(missing.errors, [], describeErrors(missing.errors));
+    } finally {
+      await missing.context.close();
+      await host.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   test('copy link puts a link to this view on the clipboard, and the link opens the same view', async () => {
