@@ -15,9 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
+import { readRelease } from './support/release.mjs';
 import { mountAllNow, launch, watchErrors, describeErrors } from './support/browser.mjs';
 import { readView, assertStatusMatchesDom, waitForView, waitForPressed, toggle } from './support/widget.mjs';
-import { readRelease } from './support/release.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
