@@ -11,12 +11,13 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist test lint test-native test-content test-browser test-size test-e2e size bench
+.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e size bench
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
 	@echo "make test    install what is missing and run every check and test"
 	@echo "make dist    build the deployable site into dist/"
+	@echo "make release build, then pack release/role-compare-<version>.tar.gz and .zip with SHA256SUMS"
 	@echo "make size    report the compressed size of what the page downloads"
 	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
 
@@ -33,7 +34,7 @@ dist: setup
 	scripts/dist.sh
 	scripts/size-report.sh
 
-test: setup lint test-native test-content test-browser dist test-size test-e2e
+test: setup lint test-native test-content test-browser dist test-size test-release test-e2e
 
 lint:
 	cargo fmt --all --check
@@ -53,6 +54,14 @@ test-browser:
 # Brotli sizes of dist/ against size-budget.json: they may only go down.
 test-size:
 	node --test tests/size/
+
+# The release archives of the built dist/: reproducible, complete, verifiable (scripts/release.sh).
+test-release:
+	node --test tests/release/
+
+# The archives authors download (release/): dist/ built afresh, then packed.
+release: dist
+	scripts/release.sh
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -1,26 +1,55 @@
 #!/usr/bin/env node
 // Runs after every Trunk build (Trunk.toml [[hooks]], stage post_build), on the build's output:
-//  0. pre-renders the widget's default view into index.html and embed.html, with Yew's server
-//     renderer run natively (src/bin/prerender.rs), so duties show before any wasm loads;
-//  1. writes role-compare.html, the single-file edition: the standalone page with its CSS, JS
+//  1. names the widget's files after their contents: the wasm, its JS glue and the widget's
+//     stylesheet become role-compare_bg.<hash>.wasm, role-compare.<hash>.js and
+//     role-compare.<hash>.css, so hosts can cache them for a year (README, "Releases"); the
+//     pages are rewritten to load them, with Subresource Integrity hashes; embed.js is made
+//     from web/embed.js with the version and the hashes it checks the glue and the wasm against
+//     written in, and minified (it is on every article page);
+//  2. writes release.json: the release's version and each file's path and SRI hash (the
+//     contract the Hugo and WordPress integrations read);
+//  3. pre-renders the widget's default view into index.html and embed.html, and writes
+//     snippet.html, with Yew's server renderer run natively (src/bin/prerender.rs), so duties
+//     show before any wasm loads;
+//  4. writes role-compare.html, the single-file edition: the standalone page with its CSS, JS
 //     and wasm inside, so it opens from disk (file://) with no network;
-//  2. writes sw.js from web/sw.template.js with the list of files the build wrote and a version
-//     derived from their contents, so every deploy with any change is a new version.
-// Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+//  5. copies what an embed needs into v<version>/, the path authors pin, and writes _headers
+//     (cache, CORS) for Netlify and Cloudflare Pages;
+//  6. writes sw.js from web/sw.template.js with the list of files the standalone site needs and a
+//     version derived from their contents, so every deploy with any change is a new version.
+// Running it again on its own output gives the same output (a changed file gets its new name).
+// Usage: node scripts/postbuild.mjs [dir] [--version X]
+//   dir: default $TRUNK_STAGING_DIR, else dist. --version: the release's version, by default
+//   Cargo.toml's (the upgrade test builds a "next release" from a copy of dist/ with it).
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { minify } from "terser";
+
 const root = fileURLToPath(new URL("..", import.meta.url));
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(root, "dist");
+const args = process.argv.slice(2);
+const versionAt = args.indexOf("--version");
+const versionFlag = versionAt >= 0 ? args.splice(versionAt, 2)[1] : null;
+const dir = args[0] ?? process.env.TRUNK_STAGING_DIR ?? join(root, "dist");
 const SINGLE_FILE = "role-compare.html";
 const WORKER = "sw.js";
-// Not precached: the worker itself, the offline download (a copy of the whole site), and the
-// pre-rendered snippet for blog authors (a text to copy, not a page).
-const NOT_PRECACHED = new Set([WORKER, SINGLE_FILE, "snippet.html"]);
+const RELEASE = "release.json";
+const HEADERS = "_headers";
+// The standalone site's worker precaches every file but these: the worker itself, the offline
+// download (a copy of the whole site), the pre-rendered snippet for blog authors (a text to
+// copy, not a page), the host's header rules, and the versioned folder (the same files again,
+// for embeds that pin the release).
+const NOT_PRECACHED = new Set([WORKER, SINGLE_FILE, "snippet.html", HEADERS]);
+// What an embed needs, copied into v<version>/: the loader and the widget's files, release.json
+// and the snippet, and the iframe page with its scripts.
+const PINNED = ["embed.js", RELEASE, "snippet.html", "embed.html", "frame.js", "frame.css", "frame-parent.js", "icon.svg"];
+// The hash in a file name: the first 12 hex digits of the file's SHA-384 (48 bits, so two
+// builds' names never meet by chance).
+const TAG = "[0-9a-f]{12}";
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
@@ -28,53 +57,110 @@ function fail(message) {
 }
 
 const read = (name) => readFileSync(join(dir, name), "utf8");
+const write = (name, text) => writeFileSync(join(dir, name), text);
 
-function singleFile() {
-  let html = read("index.html");
-  // Stylesheets inline.
-  html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, name) => `<style>\n${read(name)}</style>`);
-  // What only the hosted site has: the loader, preloads, manifest, worker registration, the
-  // download link itself.
-  html = html.replace(/<script type="module" src="[^"]*"><\/script>\s*/g, "");
-  html = html.replace(/<link rel="(modulepreload|manifest)"[^>]*>\s*/g, "");
-  // (An element marked so holds no element of its own kind.)
-  html = html.replace(/<([a-z]+) [^>]*data-online-only[^>]*>[\s\S]*?<\/\1>\s*/g, "");
-  const icon = readFileSync(join(dir, "icon.svg")).toString("base64");
-  html = html.replace(/href="\.\/icon\.svg"/, `href="data:image/svg+xml;base64,${icon}"`);
-
-  const glue = read("role-compare.js");
-  if (!/export \{[^}]*__wbg_init as default/.test(glue)) fail("role-compare.js has no __wbg_init default export; update the single-file step");
-  const wasm = readFileSync(join(dir, "role-compare_bg.wasm")).toString("base64");
-  const script = `${glue}
-const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
-`;
-  if (/<\/script/i.test(script)) fail("the inlined script contains </script");
-  html = html.replace("</body>", `<script type="module">\n${script}</script>\n</body>`);
-  if (/(src|href)="(?!data:|#)[^"]*"/.test(html.replace(/<a [^>]*>/g, ""))) {
-    fail(`${SINGLE_FILE} still refers to a file: ${html.match(/(src|href)="(?!data:|#)[^"]*"/)[0]}`);
-  }
-  writeFileSync(join(dir, SINGLE_FILE), html);
+/** The version of the release: --version, else the [package] version in Cargo.toml. */
+function releaseVersion() {
+  if (versionFlag) return versionFlag;
+  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+  const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/ms.exec(cargo)?.[1];
+  if (!version) fail("no version in Cargo.toml's [package]");
+  return version;
 }
 
-function files(at = dir) {
-  return readdirSync(at).flatMap((name) => {
-    const path = join(at, name);
-    return statSync(path).isDirectory() ? files(path) : [relative(dir, path).split("\\").join("/")];
+/** SRI value (sha384, base64) and the name tag of some bytes. */
+function digest(bytes) {
+  const hash = createHash("sha384").update(bytes);
+  const raw = hash.digest();
+  return { integrity: `sha384-${raw.toString("base64")}`, tag: raw.toString("hex").slice(0, 12) };
+}
+
+// ---- 1. Content-hashed names ------------------------------------------------------------------
+// Hashed here, not by Trunk's `filehash`: the pages load the glue by hand (no injected scripts,
+// for the strict CSP), so Trunk could not rewrite those references, nor embed.js or the copied
+// embed.html; the SRI hashes (SHA-384) are needed anyway, and one digest gives both; and this
+// step can run again on its own output (the tests do), which Trunk's names could not.
+
+/** The file of `stem` + `ext` in dir, hashed or not: its name. Exactly one must exist. */
+function find(stem, ext) {
+  const pattern = new RegExp(`^${stem.replace(/[.]/g, "\\.")}(\\.${TAG})?${ext.replace(/[.]/g, "\\.")}$`);
+  const found = readdirSync(dir).filter((name) => pattern.test(name));
+  if (found.length !== 1) fail(`expected one ${stem}[.<hash>]${ext} in ${dir}, found ${found.length ? found.join(", ") : "none"}`);
+  return found[0];
+}
+
+/** Renames `name` after its contents; returns { path, integrity }. */
+function hashName(name, stem, ext) {
+  const { integrity, tag } = digest(readFileSync(join(dir, name)));
+  const path = `${stem}.${tag}${ext}`;
+  if (path !== name) renameSync(join(dir, name), join(dir, path));
+  return { path, integrity };
+}
+
+function hashAssets() {
+  const wasm = hashName(find("role-compare_bg", ".wasm"), "role-compare_bg", ".wasm");
+  // The glue's default address of the wasm (used only when no module is passed to its init;
+  // embed.js always passes the verified one) follows the new name, before the glue is hashed.
+  const glueName = find("role-compare", ".js");
+  const glueText = read(glueName);
+  const wasmRef = new RegExp(`new URL\\('role-compare_bg(\\.${TAG})?\\.wasm', import\\.meta\\.url\\)`);
+  if (!wasmRef.test(glueText)) fail(`${glueName} no longer names role-compare_bg.wasm as wasm-bindgen did; update hashAssets`);
+  write(glueName, glueText.replace(wasmRef, `new URL('${wasm.path}', import.meta.url)`));
+  const glue = hashName(glueName, "role-compare", ".js");
+  const css = hashName(find("role-compare", ".css"), "role-compare", ".css");
+  return { glue, wasm, css };
+}
+
+/** embed.js: web/embed.js with the build's facts in place of its placeholder (BUILD), minified.
+ *  Minified because every article with a widget loads it, near the widget or not: terser takes
+ *  it from 7,960 to 3,685 B brotli (-q 11; 5,420 B before this release, unminified). Its
+ *  comments stay in web/embed.js. */
+async function writeLoader(version, { glue, wasm, css }) {
+  const build = { version, glue, wasm, css };
+  const text = readFileSync(join(root, "web", "embed.js"), "utf8");
+  const block = /\/\*rc-build\*\/[\s\S]*?\/\*\/rc-build\*\//;
+  if (!block.test(text)) fail("web/embed.js has no /*rc-build*/ … /*/rc-build*/ block");
+  const source = text.replace(block, JSON.stringify(build));
+  const { code } = await minify(source, {
+    module: true,
+    ecma: 2022,
+    compress: { passes: 2 },
+    format: { preamble: `// role-compare ${version}: the embed loader, minified (source: web/embed.js).` },
   });
+  write("embed.js", code + "\n");
 }
 
-function serviceWorker() {
-  const precached = files().filter((name) => !NOT_PRECACHED.has(name)).sort();
-  const hash = createHash("sha256");
-  for (const name of precached) hash.update(name).update("\0").update(readFileSync(join(dir, name)));
-  const version = hash.digest("hex").slice(0, 16);
-  const list = JSON.stringify(["./", ...precached.map((name) => `./${name}`)], null, 2);
-  const template = readFileSync(join(root, "web", "sw.template.js"), "utf8");
-  if (!template.includes("__VERSION__") || !template.includes("__FILES__")) fail("web/sw.template.js lost its placeholders");
-  writeFileSync(join(dir, WORKER), template.replace("__VERSION__", version).replace("__FILES__", list));
-  console.log(`postbuild: ${SINGLE_FILE} written; ${WORKER} version ${version} precaches ${precached.length + 1} URLs`);
+/** The pages' links to the stylesheet and the glue, by their new names, with SRI. */
+function rewritePages({ glue, css }) {
+  const cssLink = new RegExp(`<link rel="stylesheet" href="\\./role-compare(\\.${TAG})?\\.css"[^>]*>`);
+  const glueLink = new RegExp(`<link rel="modulepreload" href="\\./role-compare(\\.${TAG})?\\.js"[^>]*>`);
+  // One of each in each page.
+  for (const page of ["index.html", "embed.html"]) {
+    const html = read(page);
+    if (!cssLink.test(html) || !glueLink.test(html)) fail(`${page} lost its role-compare stylesheet or modulepreload link`);
+    write(
+      page,
+      html
+        .replace(cssLink, `<link rel="stylesheet" href="./${css.path}" integrity="${css.integrity}" />`)
+        .replace(glueLink, `<link rel="modulepreload" href="./${glue.path}" integrity="${glue.integrity}" />`),
+    );
+  }
 }
+
+// ---- 2. release.json --------------------------------------------------------------------------
+
+function writeRelease(version, { glue, wasm, css }) {
+  const file = (name) => ({ path: name, integrity: digest(readFileSync(join(dir, name))).integrity });
+  const release = {
+    name: "role-compare",
+    version,
+    files: { embed: file("embed.js"), css, glue, wasm, frameParent: file("frame-parent.js") },
+  };
+  write(RELEASE, JSON.stringify(release, null, 2) + "\n");
+  return release;
+}
+
+// ---- 3. Pre-render ----------------------------------------------------------------------------
 
 function prerender() {
   try {
@@ -88,6 +174,115 @@ function prerender() {
   }
 }
 
+// ---- 4. The single file -----------------------------------------------------------------------
+
+function singleFile({ glue, wasm }, release) {
+  let html = read("index.html");
+  // Stylesheets inline.
+  html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, name) => `<style>\n${read(name)}</style>`);
+  // What only the hosted site has: the loader, preloads, manifest, worker registration, the
+  // download link itself.
+  html = html.replace(/<script type="module" src="[^"]*"><\/script>\s*/g, "");
+  html = html.replace(/<link rel="(modulepreload|manifest)"[^>]*>\s*/g, "");
+  // (An element marked so holds no element of its own kind.)
+  html = html.replace(/<([a-z]+) [^>]*data-online-only[^>]*>[\s\S]*?<\/\1>\s*/g, "");
+  const icon = readFileSync(join(dir, "icon.svg")).toString("base64");
+  html = html.replace(/href="\.\/icon\.svg"/, `href="data:image/svg+xml;base64,${icon}"`);
+  // The release, for "Embed this view": the file has no address to fetch release.json from.
+  const releaseAttribute = JSON.stringify(release).replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+  if (!html.includes("data-role-compare-page")) fail("index.html has no data-role-compare-page element");
+  html = html.replace("data-role-compare-page", `data-role-compare-page data-rc-release="${releaseAttribute}"`);
+
+  const glueText = read(glue.path);
+  if (!/export \{[^}]*__wbg_init as default/.test(glueText)) fail(`${glue.path} has no __wbg_init default export; update the single-file step`);
+  const wasmBase64 = readFileSync(join(dir, wasm.path)).toString("base64");
+  const script = `${glueText}
+const wasmBytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+  if (/<\/script/i.test(script)) fail("the inlined script contains </script");
+  html = html.replace("</body>", `<script type="module">\n${script}</script>\n</body>`);
+  if (/(src|href)="(?!data:|#)[^"]*"/.test(html.replace(/<a [^>]*>/g, ""))) {
+    fail(`${SINGLE_FILE} still refers to a file: ${html.match(/(src|href)="(?!data:|#)[^"]*"/)[0]}`);
+  }
+  write(SINGLE_FILE, html);
+}
+
+// ---- 5. The versioned folder and the host's header rules --------------------------------------
+
+/** v<version>/: what an embed needs, for authors who pin this release. Earlier runs' folders go. */
+function versionedFolder(version, { glue, wasm, css }) {
+  for (const name of readdirSync(dir)) {
+    if (/^v\d/.test(name) && statSync(join(dir, name)).isDirectory()) rmSync(join(dir, name), { recursive: true });
+  }
+  const folder = `v${version}`;
+  mkdirSync(join(dir, folder));
+  for (const name of [...PINNED, glue.path, wasm.path, css.path]) {
+    if (!existsSync(join(dir, name))) fail(`${name} is missing; it belongs in ${folder}/`);
+    cpSync(join(dir, name), join(dir, folder, name));
+  }
+  return folder;
+}
+
+/** _headers (Netlify, Cloudflare Pages): CORS everywhere; a year for the hashed names and the
+ *  versioned folder; five minutes for embed.js and release.json; HTML revalidated every time.
+ *  No rule sets a header another also sets: both hosts join such values with a comma. */
+function headers(folder, { glue, wasm, css }) {
+  const immutable = "  Cache-Control: public, max-age=31536000, immutable";
+  const rules = [
+    "# role-compare's response headers for Netlify and Cloudflare Pages, written by the build",
+    "# (scripts/postbuild.mjs) for a site at the root of its host. README, \"Releases\".",
+    "/*",
+    "  Access-Control-Allow-Origin: *",
+    "  X-Content-Type-Options: nosniff",
+    ...[glue, wasm, css].flatMap(({ path }) => [`/${path}`, immutable]),
+    `/${folder}/*`,
+    immutable,
+    "/embed.js",
+    "  Cache-Control: public, max-age=300",
+    `/${RELEASE}`,
+    "  Cache-Control: public, max-age=300",
+    "/",
+    "  Cache-Control: no-cache",
+    "/*.html",
+    "  Cache-Control: no-cache",
+    `/${WORKER}`,
+    "  Cache-Control: no-cache",
+  ];
+  write(HEADERS, rules.join("\n") + "\n");
+}
+
+// ---- 6. The service worker --------------------------------------------------------------------
+
+function files(at = dir) {
+  return readdirSync(at).flatMap((name) => {
+    const path = join(at, name);
+    return statSync(path).isDirectory() ? files(path) : [relative(dir, path).split("\\").join("/")];
+  });
+}
+
+function serviceWorker() {
+  const precached = files()
+    .filter((name) => !NOT_PRECACHED.has(name) && !/^v\d[^/]*\//.test(name))
+    .sort();
+  const hash = createHash("sha256");
+  for (const name of precached) hash.update(name).update("\0").update(readFileSync(join(dir, name)));
+  const version = hash.digest("hex").slice(0, 16);
+  const list = JSON.stringify(["./", ...precached.map((name) => `./${name}`)], null, 2);
+  const template = readFileSync(join(root, "web", "sw.template.js"), "utf8");
+  if (!template.includes("__VERSION__") || !template.includes("__FILES__")) fail("web/sw.template.js lost its placeholders");
+  write(WORKER, template.replace("__VERSION__", version).replace("__FILES__", list));
+  console.log(`postbuild: ${SINGLE_FILE} written; ${WORKER} version ${version} precaches ${precached.length + 1} URLs`);
+}
+
+const version = releaseVersion();
+const assets = hashAssets();
+await writeLoader(version, assets);
+rewritePages(assets);
+const release = writeRelease(version, assets);
 prerender();
-singleFile();
+singleFile(assets, release);
+const folder = versionedFolder(version, assets);
+headers(folder, assets);
 serviceWorker();
+console.log(`postbuild: release ${version}: ${assets.glue.path}, ${assets.wasm.path}, ${assets.css.path}; pinned copy in ${folder}/`);

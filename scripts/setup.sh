@@ -46,6 +46,10 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
+# make release packs its zip archive with Debian's zip (tar and gzip are always there); its
+# test reads the archive back with unzip.
+command -v zip >/dev/null 2>&1 || need_apt+=(zip)
+command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   SUDO=""
@@ -54,11 +58,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# wasm-opt (binaryen), Playwright's driver, axe-core, Ajv and Lighthouse (for make bench) come
-# from npm, pinned in package-lock.json.
+# wasm-opt (binaryen), Playwright's driver, axe-core, Ajv, Lighthouse (for make bench) and
+# terser (which minifies embed.js) come from npm, pinned in package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/ajv ] \
-  || [ ! -d node_modules/lighthouse ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages (wasm-opt, playwright-core, axe-core, ajv, lighthouse)"
+  || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/terser ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages (wasm-opt, playwright-core, axe-core, ajv, lighthouse, terser)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

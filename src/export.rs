@@ -6,6 +6,7 @@
 use crate::filter::{Layout, Overlap, Query};
 use crate::model::{Content, Duty, Role};
 use crate::options::{self, Options, Theme};
+use crate::release::{Asset, Pinned};
 
 /// The columns of the CSV export, in order.
 pub const CSV_HEADER: [&str; 7] = ["id", "role", "text", "focus", "line", "topics", "source"];
@@ -311,19 +312,23 @@ pub fn escape_html(text: &str) -> String {
 
 /// The script embed: the stylesheet, the element with the options as `data-*` attributes
 /// holding `prerendered` (the view made by `prerender::wrap`, or empty) and, when the content
-/// is an author's, the content inline, then the loader. `site` is the widget's address, ending
-/// in `/`.
+/// is an author's, the content inline, then the loader. The stylesheet and the loader are the
+/// release's own files in its versioned folder (`release.site`), with their `integrity` and
+/// `crossorigin="anonymous"` (which integrity needs across origins), so the snippet loads
+/// exactly the files it was made with, whatever is deployed later.
 pub fn script_snippet(
-    site: &str,
+    release: &Pinned,
     options: &[(&str, String)],
     inline_content: Option<&str>,
     prerendered: &str,
 ) -> String {
-    let site = escape_html(site);
+    let files = &release.release;
     let mut out = [
         "<link rel=\"stylesheet\" href=\"",
-        &site,
-        "role-compare.css\">\n<div data-role-compare",
+        &escape_html(&release.url(&files.css)),
+        "\" integrity=\"",
+        &escape_html(&files.css.integrity),
+        "\" crossorigin=\"anonymous\">\n<div data-role-compare",
     ]
     .concat();
     for (name, value) in options {
@@ -340,10 +345,25 @@ pub fn script_snippet(
         out.push_str("</script>");
     }
     out.push_str(prerendered);
-    out.push_str("</div>\n<script type=\"module\" src=\"");
-    out.push_str(&site);
-    out.push_str("embed.js\"></script>\n");
+    out.push_str("</div>\n");
+    out.push_str(&script_tag(release, &files.embed, " type=\"module\"", ""));
     out
+}
+
+/// A `<script>` element loading `asset` of the release, with its integrity.
+fn script_tag(release: &Pinned, asset: &Asset, before: &str, after: &str) -> String {
+    [
+        "<script",
+        before,
+        " src=\"",
+        &escape_html(&release.url(asset)),
+        "\" integrity=\"",
+        &escape_html(&asset.integrity),
+        "\" crossorigin=\"anonymous\"",
+        after,
+        "></script>\n",
+    ]
+    .concat()
 }
 
 /// JSON text that cannot end or confuse the `<script>` element it sits in: every `<` (which
@@ -355,9 +375,10 @@ pub fn script_safe_json(json: &str) -> String {
 
 /// The iframe embed: `embed.html` with the options as its query string, a title naming the
 /// roles, lazy loading, leave to write the clipboard (for the frame's own copy buttons);
-/// `frame-parent.js` (README, "Iframe embed") sizes it to its content.
+/// `frame-parent.js` (README, "Iframe embed") sizes it to its content. Both from the release's
+/// versioned folder, `frame-parent.js` with its integrity.
 pub fn iframe_snippet(
-    site: &str,
+    release: &Pinned,
     options: &[(&str, String)],
     content: &Content,
     roles: &[usize],
@@ -374,7 +395,7 @@ pub fn iframe_snippet(
             .concat()
         })
         .collect();
-    let mut src = [site, "embed.html"].concat();
+    let mut src = [release.site.as_str(), "embed.html"].concat();
     if !query.is_empty() {
         src.push('?');
         src.push_str(&query.join("&"));
@@ -395,9 +416,8 @@ pub fn iframe_snippet(
         "\" title=\"",
         &escape_html(&title),
         // Lets the widget's copy buttons write the clipboard from inside the frame.
-        "\" width=\"100%\" height=\"640\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script src=\"",
-        &escape_html(site),
-        "frame-parent.js\" defer></script>\n",
+        "\" width=\"100%\" height=\"640\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n",
+        &script_tag(release, &release.release.frame_parent, "", " defer"),
     ]
     .concat()
 }

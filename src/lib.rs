@@ -10,6 +10,7 @@ pub mod filter;
 pub mod model;
 pub mod options;
 pub mod prerender;
+pub mod release;
 pub mod state;
 pub mod topics;
 pub mod url_state;

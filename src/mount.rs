@@ -1,5 +1,5 @@
 //! The wasm entry points: `mount` and `unmount`, called by `embed.js` for every widget on a page
-//! and by the standalone page. Each widget is its own yew app with its own state; at most one
+//! (`data-role-compare` elements and `<role-compare>` elements alike) and by the standalone page. Each widget is its own yew app with its own state; at most one
 //! owns the URL fragment.
 
 use std::cell::RefCell;
@@ -9,6 +9,7 @@ use web_sys::Element;
 use yew::AppHandle;
 
 use crate::components::{Loaded, Widget, WidgetProps};
+use crate::options::as_element_attributes;
 use crate::web::current_fragment;
 
 struct Mounted {
@@ -70,6 +71,10 @@ pub fn mount(
         Loaded::from_sources(content_json.as_deref(), load_error),
         None,
     );
+    // A `<role-compare>` element takes its options as attributes of their own names.
+    if host.local_name() == "role-compare" {
+        props.option_problems = as_element_attributes(&props.option_problems).into();
+    }
     let owns_url =
         props.options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
     if owns_url {

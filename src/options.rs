@@ -208,6 +208,15 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Option
     (options, problems)
 }
 
+/// The problems `parse` found, worded for a `<role-compare>` element, whose attributes are the
+/// option names themselves (`roles="cio"`, not `data-roles`): each without its `data-`.
+pub fn as_element_attributes(problems: &[String]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| p.strip_prefix("data-").unwrap_or(p).to_string())
+        .collect()
+}
+
 /// A boolean attribute: present with no value, or `true`/`false`.
 fn flag(value: &str) -> Option<bool> {
     match value {

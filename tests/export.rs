@@ -11,6 +11,7 @@ use role_compare::export::{self, CSV_HEADER};
 use role_compare::filter::{self, Layout, Overlap, Query, SearchIndex};
 use role_compare::model::{Content, Focus, Line};
 use role_compare::options::{self, Theme};
+use role_compare::release::{self, Pinned, Release};
 
 fn field(text: &str) -> String {
     let mut out = String::new();
@@ -313,24 +314,39 @@ fn embed_options_name_only_what_differs_from_a_plain_widget() {
     assert_eq!(read.theme, Theme::Dark);
 }
 
+/// A release as the build writes its release.json, read from the root of a site.
+fn release_at(site: &str) -> Pinned {
+    let json = r#"{ "name": "role-compare", "version": "0.2.0",
+      "files": { "embed": {"path": "embed.js", "integrity": "sha384-EMBED"},
+                 "css": {"path": "role-compare.0123456789ab.css", "integrity": "sha384-CSS"},
+                 "glue": {"path": "role-compare.0123456789ab.js", "integrity": "sha384-GLUE"},
+                 "wasm": {"path": "role-compare_bg.0123456789ab.wasm", "integrity": "sha384-WASM"},
+                 "frameParent": {"path": "frame-parent.js", "integrity": "sha384-FRAME+/="} } }"#;
+    Pinned::new(
+        site,
+        Release::from_json(json).expect("a valid release.json"),
+    )
+}
+
 #[test]
 fn snippets_escape_attribute_values_and_keep_inline_content_inside_its_script() {
     let options = vec![("q", "\"><script>alert(1)</script>".to_string())];
+    let release = release_at("https://example.org/rc/");
     let script = export::script_snippet(
-        "https://example.org/rc/",
+        &release,
         &options,
         Some("{\"text\": \"</script><!-- x\"}"),
         "<!--rc-prerendered--><div class=\"rc-mount\" data-prerendered></div><!--/rc-prerendered-->",
     );
     assert!(script.starts_with(
-        "<link rel=\"stylesheet\" href=\"https://example.org/rc/role-compare.css\">\n<div data-role-compare data-q=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">"
-    ));
+        "<link rel=\"stylesheet\" href=\"https://example.org/rc/v0.2.0/role-compare.0123456789ab.css\" integrity=\"sha384-CSS\" crossorigin=\"anonymous\">\n<div data-role-compare data-q=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">"
+    ), "{script}");
     assert!(script.contains(
         "<script type=\"application/json\">{\"text\": \"\\u003c/script>\\u003c!-- x\"}</script>"
     ));
     assert!(script.ends_with(
-        "<!--/rc-prerendered--></div>\n<script type=\"module\" src=\"https://example.org/rc/embed.js\"></script>\n"
-    ));
+        "<!--/rc-prerendered--></div>\n<script type=\"module\" src=\"https://example.org/rc/v0.2.0/embed.js\" integrity=\"sha384-EMBED\" crossorigin=\"anonymous\"></script>\n"
+    ), "{script}");
     assert_eq!(script.matches("</script>").count(), 2);
 
     let content = default_content();
@@ -338,16 +354,69 @@ fn snippets_escape_attribute_values_and_keep_inline_content_inside_its_script() 
         ("roles", "cio,cmo".to_string()),
         ("q", "R&D 100%".to_string()),
     ];
-    let iframe = export::iframe_snippet("https://example.org/rc/", &options, &content, &[0, 2]);
+    let iframe = export::iframe_snippet(&release, &options, &content, &[0, 2]);
     assert!(
         iframe.starts_with(
-            "<iframe data-role-compare-frame src=\"https://example.org/rc/embed.html?roles=cio,cmo&amp;q=R%26D%20100%25\" title=\"CIO and CMO duties compared\""
+            "<iframe data-role-compare-frame src=\"https://example.org/rc/v0.2.0/embed.html?roles=cio,cmo&amp;q=R%26D%20100%25\" title=\"CIO and CMO duties compared\""
         ),
         "{iframe}"
     );
     assert!(iframe.contains("loading=\"lazy\" allow=\"clipboard-write\"></iframe>"));
-    assert!(iframe
-        .ends_with("<script src=\"https://example.org/rc/frame-parent.js\" defer></script>\n"));
+    assert!(
+        iframe.ends_with(
+            "<script src=\"https://example.org/rc/v0.2.0/frame-parent.js\" integrity=\"sha384-FRAME+/=\" crossorigin=\"anonymous\" defer></script>\n"
+        ),
+        "{iframe}"
+    );
+}
+
+#[test]
+fn snippets_point_at_the_release_folder_whether_the_files_came_from_the_root_or_from_it() {
+    // embed.js at the root ("latest") and the versioned copy give the same, pinned, snippet.
+    for site in ["https://example.org/rc/", "https://example.org/rc/v0.2.0/"] {
+        let release = release_at(site);
+        assert_eq!(
+            release.site, "https://example.org/rc/v0.2.0/",
+            "from {site}"
+        );
+        let script = export::script_snippet(&release, &[], None, "");
+        assert!(
+            script.contains("src=\"https://example.org/rc/v0.2.0/embed.js\""),
+            "{script}"
+        );
+    }
+    // Another release's folder is not this one's.
+    assert_eq!(
+        release::pinned_site("https://example.org/rc/v0.1.0/", "0.2.0"),
+        "https://example.org/rc/v0.1.0/v0.2.0/"
+    );
+    assert_eq!(
+        release::pinned_site("https://example.org/av0.2.0/", "0.2.0"),
+        "https://example.org/av0.2.0/v0.2.0/"
+    );
+}
+
+#[test]
+fn a_release_json_that_is_not_ours_or_lacks_a_file_is_refused_with_a_reason() {
+    let complete = r#"{"name": "other", "version": "1.0.0", "files": {
+        "embed": {"path": "a", "integrity": "b"}, "css": {"path": "a", "integrity": "b"},
+        "glue": {"path": "a", "integrity": "b"}, "wasm": {"path": "a", "integrity": "b"},
+        "frameParent": {"path": "a", "integrity": "b"}}}"#;
+    assert_eq!(
+        Release::from_json(complete).unwrap_err(),
+        "not role-compare's release.json (name \"other\")"
+    );
+    let ours = complete.replace("\"other\"", "\"role-compare\"");
+    assert_eq!(
+        Release::from_json(&ours).map(|r| r.version),
+        Ok("1.0.0".into())
+    );
+    let lacking = ours.replace("\"css\": {\"path\": \"a\", ", "\"css\": {");
+    assert_eq!(
+        Release::from_json(&lacking).unwrap_err(),
+        "no files.css.path"
+    );
+    assert!(Release::from_json("{").unwrap_err().contains("EOF"));
 }
 
 #[tokio::test]

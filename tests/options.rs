@@ -139,3 +139,32 @@ fn long_garbage_is_clipped_in_messages() {
     assert!(problems[0].len() < 120, "{}", problems[0]);
     assert!(problems[0].ends_with("…\""));
 }
+
+#[test]
+fn a_role_compare_element_hears_of_its_attributes_by_their_own_names() {
+    let (_, problems) = parsed(&[("colour", "red"), ("theme", "neon")]);
+    assert_eq!(
+        role_compare::options::as_element_attributes(&problems),
+        [
+            "colour: unknown option; known: roles, focus, line, topic, overlap, q, layout, facets, theme, compact, heading-level, url-state, content",
+            "theme: expected auto, light, dark or inherit, got \"neon\"",
+        ]
+    );
+}
+
+#[test]
+fn the_custom_element_observes_every_option_and_no_other_name() {
+    // web/embed.js lists the option names for <role-compare>'s observedAttributes: a change to
+    // any of them after mount re-mounts the widget. The list must be this crate's.
+    let embed = std::fs::read_to_string("web/embed.js").expect("web/embed.js");
+    let list = embed
+        .split("const OPTIONS = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("web/embed.js defines const OPTIONS = [...]");
+    let names: Vec<&str> = list
+        .split(',')
+        .map(|n| n.trim().trim_matches('"'))
+        .collect();
+    assert_eq!(names, role_compare::options::KNOWN);
+}

@@ -1,19 +1,37 @@
 // role-compare embed loader. Load it once per page as a module:
 //   <div data-role-compare data-roles="cio,cmo"></div>
+//   <role-compare roles="cio,cmo"></role-compare>
 //   <script type="module" src="https://example.org/role-compare/embed.js"></script>
 // It adds the widget's stylesheet and mounts a widget into every element with
-// `data-role-compare` once the reader comes near it: when it is within about a screen of the
-// viewport, or the reader touches, clicks or tabs into it. Until then no wasm is downloaded, so
-// a reader who never scrolls to the widget pays only for this file (and sees, where the snippet
-// carries one, the pre-rendered view). The wasm loads once a page, its glue and module fetched
-// side by side. Pages that add elements later call `RoleCompare.mount(element, options)` (also
-// exported from this module; it mounts at once) and `RoleCompare.unmount(element)`.
+// `data-role-compare`, and every `<role-compare>` element (a custom element it defines, which
+// takes the same options as attributes without `data-`), once the reader comes near it: when it
+// is within about a screen of the viewport, or the reader touches, clicks or tabs into it. Until
+// then no wasm is downloaded, so a reader who never scrolls to the widget pays only for this file
+// (and sees, where the snippet carries one, the pre-rendered view). The wasm loads once a page,
+// its glue and module fetched side by side, and each is checked against the hash this release
+// wrote here before any of it runs. Pages that add elements later call
+// `RoleCompare.mount(element, options)` (also exported from this module; it mounts at once) and
+// `RoleCompare.unmount(element)`; `RoleCompare.version` is the release's version.
 // Nothing here throws into the host page: failures are shown inside the widget's own box.
 
+// The release this loader belongs to: its version, and the path (beside this file) and
+// Subresource Integrity hash of the glue, the wasm and the stylesheet. scripts/postbuild.mjs
+// writes the build's values between the markers; the source holds placeholders.
+const BUILD = /*rc-build*/ {"version":"0.0.0-source","glue":{"path":"role-compare.js","integrity":""},"wasm":{"path":"role-compare_bg.wasm","integrity":""},"css":{"path":"role-compare.css","integrity":""}} /*/rc-build*/;
+
+/** The version of role-compare this loader belongs to (`RoleCompare.version` too). */
+export const version = BUILD.version;
+
 const base = new URL("./", import.meta.url);
-const glueUrl = new URL("role-compare.js", base).href;
-const wasmUrl = new URL("role-compare_bg.wasm", base).href;
-const SELECTOR = "[data-role-compare]";
+const glueUrl = new URL(BUILD.glue.path, base).href;
+const wasmUrl = new URL(BUILD.wasm.path, base).href;
+const cssUrl = new URL(BUILD.css.path, base).href;
+const ELEMENT = "role-compare";
+const SELECTOR = `[data-role-compare]:not(${ELEMENT})`;
+// Another copy of this loader got to the page first (another release, or this one from another
+// address): that copy runs the page, and this one hands every call to it, so no element is
+// mounted twice by two wasm modules, and nothing is defined twice.
+const owner = typeof window.RoleCompare?.mount === "function" ? window.RoleCompare : null;
 // Content text per host element, kept because mounting replaces the element's children.
 const inlineContent = new WeakMap();
 // Elements with a widget (or one on its way), for mountAll() to skip.
@@ -28,33 +46,102 @@ let glue = null;
 let ready = null;
 function loadWasm() {
   ready ??= (async () => {
-    // The module's bytes are fetched at once, beside the glue, not after it: no waterfall.
-    const bytes = fetch(wasmUrl);
+    // The glue and the module's bytes are fetched at once, side by side (no waterfall), and
+    // neither runs until both have passed their integrity checks.
+    const [wasm] = await Promise.all([fetchWasm(), preloadGlue()]);
     const module = await import(glueUrl);
-    await module.default({ module_or_path: bytes });
+    await module.default({ module_or_path: wasm });
     glue = module;
     return module;
   })();
   return ready;
 }
 
+/** A file of the release that is not the one its hash names: refused, never run. */
+class IntegrityError extends Error {}
+
+// Why a checked fetch failed: the browser says only that it did. Asked again without the
+// check (nothing of this answer is used but its status): a file that arrives is one that
+// failed its integrity check; else the network or the server is to blame.
+async function whyNotLoaded(url, path) {
+  try {
+    const response = await fetch(url, { cache: "no-store", credentials: "omit" });
+    if (response.ok) {
+      return new IntegrityError(`role-compare: ${path} failed its integrity check (it is not the file release ${version} was built with), so it was not run`);
+    }
+    return new Error(`${path}: HTTP ${response.status}`);
+  } catch (error) {
+    return new Error(`${path}: ${error.message || error}`);
+  }
+}
+
+// The wasm: fetch() with `integrity` hands over the body only once it matches the hash, and
+// those very bytes are compiled (the Response goes to the glue's init), so no unchecked byte
+// runs. (The check needs the whole body first, so compiling can no longer overlap the download.)
+async function fetchWasm() {
+  let response;
+  try {
+    response = await fetch(wasmUrl, { integrity: BUILD.wasm.integrity });
+  } catch {
+    throw await whyNotLoaded(wasmUrl, BUILD.wasm.path);
+  }
+  if (!response.ok) throw new Error(`${BUILD.wasm.path}: HTTP ${response.status}`);
+  return response;
+}
+
+// The glue: import() takes no integrity, so the module is first fetched by a
+// <link rel="modulepreload" integrity>, which puts it into the page's module map only if it
+// matches; the import() that follows then takes it from there, with no second fetch. The
+// import waits for the link's "load": in Chromium 156 a modulepreload that fails its check
+// leaves nothing in the module map, and an import() after it fetches the file again, unchecked,
+// and runs it (measured; tests/e2e/integrity.test.mjs holds both cases). Under a strict CSP this
+// needs only script-src for the widget's origin, as before: no inline script (an import map's
+// "integrity" field would need one) and no blob: or data: URL (as importing fetched text would).
+// The one gap: a page that had already imported this very URL without a check keeps that module.
+function preloadGlue() {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = glueUrl;
+    link.integrity = BUILD.glue.integrity;
+    link.crossOrigin = "anonymous";
+    link.addEventListener("load", () => resolve(), { once: true });
+    link.addEventListener("error", () => whyNotLoaded(glueUrl, BUILD.glue.path).then(reject), { once: true });
+    document.head.append(link);
+  });
+}
+
 function addStylesheet() {
-  const href = new URL("role-compare.css", base).href;
-  const present = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
+  const present = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === cssUrl);
   if (present) return;
   const link = document.createElement("link");
   link.rel = "stylesheet";
-  link.href = href;
+  link.href = cssUrl;
+  // Checked too; `crossorigin` because a check needs a CORS response from another origin.
+  link.integrity = BUILD.css.integrity;
+  link.crossOrigin = "anonymous";
   document.head.append(link);
 }
 
-// data-* attributes as [name, value] pairs without "data-"; not the marker itself, nor the
+// The option names (src/options.rs, KNOWN; a native test holds the two lists equal).
+const OPTIONS = ["roles", "focus", "line", "topic", "overlap", "q", "layout", "facets", "theme", "compact", "heading-level", "url-state", "content"];
+// Attributes of a <role-compare> element that are the page's, not options: HTML's global
+// attributes, aria-*, event handlers and data-* (which the page, or this script, may use).
+const GLOBAL_ATTRIBUTES = new Set(["id", "class", "style", "title", "lang", "dir", "hidden", "tabindex", "slot", "part", "exportparts", "role", "is", "nonce", "autofocus", "inert", "popover", "translate", "spellcheck", "accesskey", "contenteditable", "draggable", "enterkeyhint", "inputmode", "autocapitalize", "writingsuggestions", "itemscope", "itemtype", "itemprop", "itemid", "itemref"]);
+
+// The element's options as [name, value] pairs: a <role-compare> element's attributes but the
+// page's own (above); or the data-* attributes without "data-", not the marker itself, nor the
 // widget's own `data-rc-*` (such as data-rc-scheme, written by this script), which are no
 // options.
 function attributeOptions(element) {
   const pairs = [];
+  const custom = element.localName === ELEMENT;
   for (const { name, value } of element.attributes) {
-    if (name.startsWith("data-") && name !== "data-role-compare" && !name.startsWith("data-rc-")) pairs.push([name.slice(5), value]);
+    if (custom) {
+      if (!GLOBAL_ATTRIBUTES.has(name) && !/^(aria-|data-|on)/.test(name)) pairs.push([name, value]);
+    } else if (name.startsWith("data-") && name !== "data-role-compare" && !name.startsWith("data-rc-")) {
+      pairs.push([name.slice(5), value]);
+    }
   }
   return pairs;
 }
@@ -106,15 +193,18 @@ function showFailure(element, error) {
   box.className = "rc-load-failed";
   box.setAttribute("role", "alert");
   const why = error && error.message ? error.message : error;
+  const refused = error instanceof IntegrityError;
   // A pre-rendered view stays: the duties can still be read, only the filters are missing.
   const view = element.querySelector(":scope > .rc-mount[data-prerendered]");
   if (view) {
-    box.textContent = `The filters of this comparison could not be loaded (${why}); the duties below are all shown.`;
+    box.textContent = refused
+      ? `${why}; the duties below are all shown, without their filters.`
+      : `The filters of this comparison could not be loaded (${why}); the duties below are all shown.`;
     element.querySelector(":scope > .rc-load-failed")?.remove();
     view.before(box);
     return;
   }
-  box.textContent = `This comparison could not be loaded: ${why}`;
+  box.textContent = refused ? `${why}.` : `This comparison could not be loaded: ${why}`;
   element.replaceChildren(box);
 }
 
@@ -134,7 +224,7 @@ function showFailure(element, error) {
 // new stylesheets in head, the end of background transitions, and the reader's OS setting.
 
 const SCHEME_ATTRIBUTE = "data-rc-scheme";
-const HOSTS = "[data-role-compare], [data-role-compare-page]";
+const HOSTS = `[data-role-compare], [data-role-compare-page], ${ELEMENT}`;
 
 function parseColor(text) {
   const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/.exec(text.trim());
@@ -244,11 +334,13 @@ function watchScheme() {
 /** Mounts (or re-mounts) a widget into `element`. Options: as the data-* attributes, e.g.
  *  { roles: "cio,cmo", focus: "external", theme: "dark", headingLevel: 3, content: {...} }. */
 export function mount(element, options = {}) {
+  if (owner) return owner.mount(element, options);
   if (!(element instanceof Element)) {
     console.error("role-compare: mount() needs a DOM element");
     return Promise.resolve();
   }
   mounted.add(element);
+  unwatch(element);
   watchScheme();
   applyScheme(element);
   const next = (pending.get(element) ?? Promise.resolve()).then(() => mountNow(element, options));
@@ -261,6 +353,8 @@ async function mountNow(element, options) {
     addStylesheet();
     const pairs = [...attributeOptions(element), ...objectOptions(options)];
     const [[json, error]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
+    // Unmounted while its files were on their way (a <role-compare> taken out of the page).
+    if (!mounted.has(element)) return;
     if (crashed) return showCrash(element);
     hosts.add(element);
     element.removeAttribute("data-rc-loading");
@@ -275,6 +369,7 @@ async function mountNow(element, options) {
 
 /** Removes the widget from `element`; returns whether there was one. */
 export function unmount(element) {
+  if (owner) return owner.unmount(element);
   try {
     mounted.delete(element);
     hosts.delete(element);
@@ -286,9 +381,10 @@ export function unmount(element) {
   }
 }
 
-/** Mounts every `[data-role-compare]` element not mounted yet, at once. */
+/** Mounts every `[data-role-compare]` and `<role-compare>` element not mounted yet, at once. */
 export function mountAll(root = document) {
-  const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
+  if (owner) return owner.mountAll(root);
+  const fresh = [...root.querySelectorAll(`${SELECTOR}, ${ELEMENT}`)].filter((element) => !mounted.has(element));
   return Promise.all(fresh.map((element) => mount(element)));
 }
 
@@ -298,34 +394,82 @@ const NEAR = "100% 0px 100% 0px";
 // What a reader does to a widget they reached before it was mounted: it mounts at once.
 const INTERACTIONS = ["pointerdown", "focusin", "keydown"];
 
-/** Mounts each `[data-role-compare]` element not mounted yet once the reader comes near it
- *  (see the top of this file). Without IntersectionObserver, at once. */
-function mountWhenNear(root = document) {
-  const fresh = [...root.querySelectorAll(SELECTOR)].filter((element) => !mounted.has(element));
-  // The styles at once: a pre-rendered view shows before its wasm, and an empty element holds
-  // its room (both styled by role-compare.css).
-  if (fresh.length > 0) addStylesheet();
-  if (!("IntersectionObserver" in window)) return fresh.forEach((element) => mount(element));
-  const observer = new IntersectionObserver((entries) => {
+let near = null;
+function nearObserver() {
+  near ??= new IntersectionObserver((entries) => {
     for (const entry of entries) if (entry.isIntersecting) begin(entry.target);
   }, { rootMargin: NEAR });
-  function begin(element) {
-    observer.unobserve(element);
-    for (const type of INTERACTIONS) element.removeEventListener(type, onInteraction, true);
-    if (!mounted.has(element)) mount(element);
-  }
-  function onInteraction(event) {
-    begin(event.currentTarget);
-  }
-  for (const element of fresh) {
-    // Space is held for a widget with no pre-rendered view while it loads (role-compare.css).
-    if (!element.querySelector(":scope > .rc-mount")) element.setAttribute("data-rc-loading", "");
-    observer.observe(element);
-    for (const type of INTERACTIONS) element.addEventListener(type, onInteraction, true);
-  }
+  return near;
 }
 
-window.RoleCompare = { mount, unmount, mountAll };
+/** Mounts `element` once the reader comes near it (see the top of this file); without
+ *  IntersectionObserver, at once. Its styles come at once: a pre-rendered view shows before its
+ *  wasm, and an empty element holds its room (both styled by role-compare.css). */
+function watch(element) {
+  addStylesheet();
+  if (!("IntersectionObserver" in window)) return mount(element);
+  // Space is held for a widget with no pre-rendered view while it loads (role-compare.css).
+  if (!element.querySelector(":scope > .rc-mount")) element.setAttribute("data-rc-loading", "");
+  nearObserver().observe(element);
+  for (const type of INTERACTIONS) element.addEventListener(type, onInteraction, true);
+}
+
+function unwatch(element) {
+  near?.unobserve(element);
+  for (const type of INTERACTIONS) element.removeEventListener(type, onInteraction, true);
+}
+
+function begin(element) {
+  unwatch(element);
+  if (!mounted.has(element)) mount(element);
+}
+
+function onInteraction(event) {
+  begin(event.currentTarget);
+}
+
+/** Watches each `[data-role-compare]` element not mounted yet (`<role-compare>` elements watch
+ *  themselves as they enter the page). */
+function mountWhenNear(root = document) {
+  for (const element of root.querySelectorAll(SELECTOR)) if (!mounted.has(element)) watch(element);
+}
+
+// ---- <role-compare> -------------------------------------------------------------------------
+// The same widget as a custom element, in the light DOM (no shadow root), so the stable hooks,
+// the page's CSS and the strict-CSP stylesheet reach it as they reach a data-role-compare
+// element. It may hold a pre-rendered view and inline JSON content, as that element may.
+// Options are its attributes; a change after mount re-mounts it with the new options (several
+// changes made together, once); taken out of the page, it unmounts (moved within the page, it
+// keeps its widget).
+class RoleCompareElement extends HTMLElement {
+  static observedAttributes = OPTIONS;
+
+  connectedCallback() {
+    watchScheme();
+    applyScheme(this);
+    if (!mounted.has(this)) watch(this);
+  }
+
+  disconnectedCallback() {
+    // After the task's other DOM changes: a move is a removal and an insertion.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      unwatch(this);
+      unmount(this);
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !mounted.has(this) || remounting.has(this)) return;
+    remounting.add(this);
+    queueMicrotask(() => {
+      remounting.delete(this);
+      if (mounted.has(this)) mount(this);
+    });
+  }
+}
+// Elements with a re-mount queued: attribute changes made in one go re-mount once.
+const remounting = new WeakSet();
 
 // A crash is shown, not hidden. When the wasm traps (a Rust panic in a release build aborts,
 // whatever the panic settings, so no panic hook is relied on), the module is left in an unknown
@@ -378,17 +522,6 @@ function crash(error) {
   }
 }
 
-window.addEventListener("error", (event) => {
-  if (!isCrash(event.error)) return;
-  event.preventDefault(); // the one line below replaces the browser's "Uncaught RuntimeError"
-  crash(event.error);
-});
-window.addEventListener("unhandledrejection", (event) => {
-  if (!isCrash(event.reason)) return;
-  event.preventDefault();
-  crash(event.reason);
-});
-
 // The standalone page: load at once; the wasm's start mounts its widget.
 function startPage() {
   if (!document.querySelector("[data-role-compare-page]")) return;
@@ -407,8 +540,23 @@ function start() {
   mountWhenNear();
 }
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", start, { once: true });
-} else {
-  start();
+if (!owner) {
+  window.RoleCompare = { mount, unmount, mountAll, version };
+  window.addEventListener("error", (event) => {
+    if (!isCrash(event.error)) return;
+    event.preventDefault(); // the one line below replaces the browser's "Uncaught RuntimeError"
+    crash(event.error);
+  });
+  window.addEventListener("unhandledrejection", (event) => {
+    if (!isCrash(event.reason)) return;
+    event.preventDefault();
+    crash(event.reason);
+  });
+  // Unless a page's script took the name already.
+  if (!customElements.get(ELEMENT)) customElements.define(ELEMENT, RoleCompareElement);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
 }

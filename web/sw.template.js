@@ -11,8 +11,9 @@ const PREFIX = "role-compare-";
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {
-  // Straight from the server: file names carry no hash, so the browser's HTTP cache may still
-  // hold the previous build's files under the same names.
+  // Straight from the server: the pages, embed.js and a few more keep their names from build
+  // to build (only the widget's own files are named after their contents), so the browser's
+  // HTTP cache may still hold the previous build's copies under those names.
   const fresh = FILES.map((url) => new Request(url, { cache: "reload" }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });

@@ -6,7 +6,8 @@
 //! Run by Trunk after each build (`Trunk.toml`, post_build hook), on `$TRUNK_STAGING_DIR`:
 //! - `index.html`: the standalone page's widget (it owns the URL), into `[data-role-compare-page]`;
 //! - `embed.html`: the iframe page's widget with no options, into `#rc-frame`;
-//! - `snippet.html`: the script embed for blog authors with the default view inside it.
+//! - `snippet.html`: the script embed for blog authors with the default view inside it, pointing
+//!   at the release's versioned folder with integrity hashes (from `release.json`).
 //!
 //! Usage: `cargo run --bin prerender -- [dir]` (default: `$TRUNK_STAGING_DIR`, else `dist`).
 
@@ -44,16 +45,24 @@ fn main() -> std::process::ExitCode {
         println!("prerender: {} holds the default view", path.display());
     }
     // The snippet form for blog authors: the script embed with the default view inside the
-    // element, so it shows before (and without) the wasm (README, "Pre-rendered snippets").
-    // The stylesheet comes first, so the view is styled as it arrives (embed.js adds it only
-    // once it runs, and never twice).
-    let snippet = [
-        "<link rel=\"stylesheet\" href=\"https://example.org/role-compare/role-compare.css\">\n",
-        "<div data-role-compare>",
-        &render(&[]),
-        "</div>\n<script type=\"module\" src=\"https://example.org/role-compare/embed.js\"></script>\n",
-    ]
-    .concat();
+    // element, so it shows before (and without) the wasm (README, "Pre-rendered snippets"),
+    // made as the share bar's "Embed this view" makes it: the stylesheet first, so the view is
+    // styled as it arrives, and both files from the release's folder, with their integrity
+    // (from release.json, which scripts/postbuild.mjs writes before it runs this).
+    let release = std::fs::read_to_string(std::path::Path::new(&dir).join("release.json"))
+        .map_err(|e| e.to_string())
+        .and_then(|json| role_compare::release::Release::from_json(&json))
+        .map(|release| {
+            role_compare::release::Pinned::new("https://example.org/role-compare/", release)
+        });
+    let release = match release {
+        Ok(release) => release,
+        Err(problem) => {
+            eprintln!("prerender: {dir}/release.json: {problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let snippet = role_compare::export::script_snippet(&release, &[], None, &render(&[]));
     let path = std::path::Path::new(&dir).join("snippet.html");
     if let Err(e) = std::fs::write(&path, snippet) {
         eprintln!("prerender: {}: {e}", path.display());

@@ -13,6 +13,7 @@ use crate::export;
 use crate::filter::{Outcome, Query};
 use crate::model::Content;
 use crate::options::Theme;
+use crate::release::Pinned;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
@@ -57,6 +58,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let notice = use_state_eq(|| Notice::None);
     let embed_open = use_state(|| false);
     let snippets = use_state_eq(|| None::<Snippets>);
+    // The release the snippets point at, read when the panel first opens.
+    let release = use_state(|| None::<Result<Rc<Pinned>, AttrValue>>);
     let fallback_field = use_node_ref();
 
     // The snippets follow the view while the panel is open: made after each render from the
@@ -68,9 +71,19 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let roles = props.roles.clone();
         let theme = props.theme;
         use_effect_with(
-            (*embed_open, props.query.clone(), props.roles.clone()),
-            move |(open, query, _)| {
-                snippets.set(open.then(|| make_snippets(&bar, &content, query, &roles, theme)));
+            (
+                *embed_open,
+                props.query.clone(),
+                props.roles.clone(),
+                (*release).clone(),
+            ),
+            move |(open, query, _, release)| {
+                let release = release
+                    .as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .filter(|_| *open);
+                snippets
+                    .set(release.map(|r| make_snippets(&bar, &content, query, &roles, theme, r)));
             },
         );
     }
@@ -153,7 +166,16 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     };
     let on_embed = {
         let embed_open = embed_open.clone();
-        Callback::from(move |_: MouseEvent| embed_open.set(!*embed_open))
+        let release = release.clone();
+        let bar = bar.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Read once it is needed; again on the next opening if it could not be read.
+            if !release.as_ref().is_some_and(|r| r.is_ok()) {
+                let release = release.clone();
+                web::load_release(&bar, Callback::from(move |r| release.set(Some(r))));
+            }
+            embed_open.set(!*embed_open)
+        })
     };
     let on_copy_snippet = |iframe: bool| {
         let snippets = snippets.clone();
@@ -231,8 +253,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     <p class="rc-embed-intro">
                         { "Paste one of these into a page to show this view there: the same roles, filters, layout and theme." }
                     </p>
-                    { snippet_field(&snippets, false, on_copy_snippet(false), &notice, &fallback_field) }
-                    { snippet_field(&snippets, true, on_copy_snippet(true), &notice, &fallback_field) }
+                    if let Some(Err(why)) = &*release {
+                        <p class="rc-embed-item">{ why }</p>
+                    } else {
+                        { snippet_field(&snippets, false, on_copy_snippet(false), &notice, &fallback_field) }
+                        { snippet_field(&snippets, true, on_copy_snippet(true), &notice, &fallback_field) }
+                    }
                 </div>
             }
         </div>
@@ -317,28 +343,32 @@ fn make_snippets(
     query: &Query,
     roles: &[usize],
     theme: Theme,
+    release: &Pinned,
 ) -> Snippets {
     let options = export::embed_options(content, query, roles, theme);
-    let site = web::site(bar);
     let built_in = crate::content::built_in().is_ok_and(|b| *b == *content);
     let inline = (!built_in).then(|| crate::content::to_json(content));
     let view = web::view_html(bar)
         .map(|html| crate::prerender::wrap(&html))
         .unwrap_or_default();
     Snippets {
-        script: export::script_snippet(&site, &options, inline.as_deref(), &view).into(),
-        iframe: built_in.then(|| export::iframe_snippet(&site, &options, content, roles).into()),
+        script: export::script_snippet(release, &options, inline.as_deref(), &view).into(),
+        iframe: built_in.then(|| export::iframe_snippet(release, &options, content, roles).into()),
     }
 }
 
 /// The browser side: clipboard, downloads, the page's URL and the widget's DOM. Called only
 /// from callbacks and effects, which never run in the server renderer.
 mod web {
+    use std::rc::Rc;
+
     use wasm_bindgen::{JsCast, JsValue};
-    use yew::{Callback, NodeRef};
+    use wasm_bindgen_futures::JsFuture;
+    use yew::{AttrValue, Callback, NodeRef};
 
     use crate::filter::Query;
     use crate::model::Content;
+    use crate::release::{Pinned, Release};
 
     /// Copies `text` with the async clipboard API; `done` hears whether it worked. Refused in
     /// insecure contexts (no `navigator.clipboard` at all), by permissions, or in frames not
@@ -433,6 +463,74 @@ mod web {
             }
         }
         site
+    }
+
+    /// The release the widget's files belong to, for the snippets: `release.json` from beside
+    /// them (`site`), or the page's own copy where it has one (`data-rc-release`: the offline
+    /// edition, which has no address to fetch from).
+    pub fn load_release(bar: &NodeRef, done: Callback<Result<Rc<Pinned>, AttrValue>>) {
+        let site = site(bar);
+        let url = [site.as_str(), "release.json"].concat();
+        let given = bar
+            .cast::<web_sys::Element>()
+            .and_then(|e| closest(&e, "[data-rc-release]"))
+            .and_then(|host| host.get_attribute("data-rc-release"));
+        let request = given
+            .is_none()
+            .then(|| web_sys::window().map(|w| w.fetch_with_str(&url)))
+            .flatten();
+        let finish = move |read: Result<String, String>| {
+            done.emit(
+                read.and_then(|json| {
+                    // The browser reads the JSON (no serde derive in the wasm for it).
+                    let value = js_sys::JSON::parse(&json).map_err(|_| "not JSON".to_string())?;
+                    Release::from_fields(|path| {
+                        path.iter()
+                            .try_fold(value.clone(), |v, key| {
+                                js_sys::Reflect::get(&v, &JsValue::from_str(key)).ok()
+                            })?
+                            .as_string()
+                    })
+                })
+                .map(|release| Rc::new(Pinned::new(&site, release)))
+                .map_err(|why| {
+                    [
+                        "The snippets could not be made: ",
+                        &url,
+                        " could not be read (",
+                        &why,
+                        ").",
+                    ]
+                    .concat()
+                    .into()
+                }),
+            )
+        };
+        if let Some(json) = given {
+            return finish(Ok(json));
+        }
+        let Some(request) = request else {
+            return finish(Err("no window".into()));
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = async {
+                let response: web_sys::Response = JsFuture::from(request)
+                    .await
+                    .ok()
+                    .and_then(|r| r.dyn_into().ok())
+                    .ok_or_else(|| "the request failed".to_string())?;
+                if !response.ok() {
+                    return Err(["HTTP ", &response.status().to_string()].concat());
+                }
+                let text = response.text().map_err(|_| "no body".to_string())?;
+                JsFuture::from(text)
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| "no body".to_string())
+            };
+            finish(read.await);
+        });
     }
 
     /// The widget's view as a fresh widget with the same options renders it: the `.rc` root's

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
+import { readRelease } from './support/release.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, waitForView, toggle, openFilters } from './support/widget.mjs';
 
@@ -102,6 +103,7 @@ async function withPage(file, body, { viewport = DESKTOP, ready = waitForArticle
 }
 
 const BUILT = existsSync(path.join(DIST, 'embed.js'));
+const CSS = readRelease(DIST)?.files.css.path;
 
 if (!BUILT) {
   test('the site is built', () => {
@@ -125,13 +127,13 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
   test('each widget shows only its chosen roles', async () => {
     await withPage('article.html', async (page) => {
       // Really cross-origin: the article on one origin, the widget's files on the other.
-      const origins = await page.evaluate(() => ({
+      const origins = await page.evaluate((css) => ({
         page: location.origin,
-        css: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.href).find((h) => h.endsWith('/role-compare.css')),
-      }));
+        css: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.href).find((h) => h.endsWith(`/${css}`)),
+      }), CSS);
       assert.equal(origins.page, blogServer.origin);
       assert.notEqual(blogServer.origin, widgetServer.origin);
-      assert.equal(origins.css, `${widgetServer.origin}/role-compare.css`, 'the loader adds the stylesheet from the widget origin');
+      assert.equal(origins.css, `${widgetServer.origin}/${CSS}`, 'the loader adds the stylesheet from the widget origin');
 
       const a = await readView(page, { within: A });
       assert.deepEqual(a.roles, ['cio', 'cmo'], 'A: the CIO and CMO columns, in that order');

@@ -91,6 +91,47 @@ function deployNewBuild(dir) {
   return readWorker(dir).version;
 }
 
+const NEXT_MARK = ' (next release)';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The Cache-Control that README's "Releases" (and dist/_headers) recommend for each file. */
+function releaseCaching(pathname) {
+  if (/\/role-compare(_bg)?\.[0-9a-f]{12}\.(js|wasm|css)$/.test(pathname) || /^\/v\d[^/]*\//.test(pathname)) return IMMUTABLE;
+  if (pathname === '/embed.js' || pathname === '/release.json') return 'public, max-age=300';
+  return 'no-cache';
+}
+
+/** A WebAssembly custom section (ignored by the engine): an id 0, its size, name and bytes. */
+function customSection(name, text) {
+  const payload = Buffer.concat([Buffer.from([name.length]), Buffer.from(name), Buffer.from(text)]);
+  assert.ok(payload.length < 128, 'one-byte LEB128 sizes');
+  return Buffer.concat([Buffer.from([0, payload.length]), payload]);
+}
+
+/**
+ * Turns `dir` (a served copy of dist/, release N) into release N+1 as a deploy of the next
+ * release would: the next patch version, new contents in each of the widget's files (a comment
+ * in the glue and in the stylesheet, a custom section in the wasm) and so new names for them,
+ * the old names gone, a changed page title (NEXT_MARK); then the build's own post-build step
+ * with that version, which names the files, writes embed.js, release.json and sw.js. No
+ * rebuild of the wasm: what is tested is the delivery (names, hashes, worker, caches), which a
+ * change of code would not make different. Returns N+1's release.json.
+ */
+function deployNextRelease(dir) {
+  const release = JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
+  const version = release.version.replace(/\d+$/, (n) => String(Number(n) + 1));
+  appendFileSync(path.join(dir, release.files.glue.path), '\n// the next release\n');
+  appendFileSync(path.join(dir, release.files.css.path), '\n/* the next release */\n');
+  appendFileSync(path.join(dir, release.files.wasm.path), customSection('rc-next', 'the next release'));
+  const indexPath = path.join(dir, 'index.html');
+  const index = readFileSync(indexPath, 'utf8');
+  const h1 = /(<h1[^>]*>)([^<]*)(<\/h1>)/.exec(index);
+  assert.ok(h1, 'index.html has an <h1>');
+  writeFileSync(indexPath, index.replace(h1[0], `${h1[1]}${h1[2]}${NEXT_MARK}${h1[3]}`));
+  execFileSync(process.execPath, [POSTBUILD, dir, '--version', version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
+}
+
 /** A fresh browser context (service workers allowed, Playwright's default) that records requests. */
 async function newContext(browser) {
   const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light', reducedMotion: 'reduce' });
@@ -299,13 +340,16 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
     const { version, files } = parseWorker(await res.text());
     assert.match(version, /^[0-9a-f]{16}$/, 'the version is a content hash');
 
-    const built = listFiles(DIST).filter((name) => !['sw.js', 'role-compare.html', 'snippet.html'].includes(name));
+    const release = JSON.parse(readFileSync(path.join(DIST, 'release.json'), 'utf8'));
+    const pinned = `v${release.version}/`;
+    const built = listFiles(DIST).filter((name) => !['sw.js', 'role-compare.html', 'snippet.html', '_headers'].includes(name) && !name.startsWith(pinned));
+    assert.ok(listFiles(DIST).some((name) => name.startsWith(pinned)), `dist/ has the versioned folder ${pinned}`);
     assert.equal(files[0], './', 'the precache starts with "./", the page a reader opens');
     assert.equal(new Set(files).size, files.length, 'the precache lists no URL twice');
     assert.deepEqual(
       [...files].sort(),
       ['./', ...built.map((name) => `./${name}`)].sort(),
-      'the precache lists "./" and every file in dist/ except sw.js, role-compare.html and snippet.html',
+      `the precache lists "./" and every file in dist/ except sw.js, role-compare.html, snippet.html, _headers and ${pinned}`,
     );
     for (const url of files) {
       const file = await fetch(new URL(url, distServer.url));
@@ -321,12 +365,16 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
       assert.equal(same.version, version, 'postbuild on an unchanged copy of dist/ gives the same version');
       assert.deepEqual(same.files, files, 'postbuild on an unchanged copy of dist/ gives the same list');
 
-      // One byte more in one file: a new version, the same list.
-      appendFileSync(path.join(copy.dir, 'role-compare.css'), '\n/* changed */\n');
+      // One byte more in the widget's stylesheet: a new name for it (its hash), a new version,
+      // the list otherwise as it was.
+      appendFileSync(path.join(copy.dir, release.files.css.path), '\n/* changed */\n');
       postbuild(copy.dir);
       const changed = readWorker(copy.dir);
-      assert.notEqual(changed.version, version, 'a changed role-compare.css gives a new version');
-      assert.deepEqual(changed.files, files, 'a changed file leaves the list as it was');
+      const css = JSON.parse(readFileSync(path.join(copy.dir, 'release.json'), 'utf8')).files.css.path;
+      assert.notEqual(css, release.files.css.path, 'a changed stylesheet gets a new name');
+      assert.ok(existsSync(path.join(copy.dir, css)) && !existsSync(path.join(copy.dir, release.files.css.path)), 'under its new name only');
+      assert.notEqual(changed.version, version, 'a changed stylesheet gives a new version');
+      assert.deepEqual(changed.files, files.map((url) => (url === `./${release.files.css.path}` ? `./${css}` : url)), 'the list names the new stylesheet and is otherwise unchanged');
 
       // Deterministic: again, with no change, the same version (sw.js and role-compare.html,
       // rewritten by the run before, do not count).
@@ -337,7 +385,7 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
       appendFileSync(path.join(copy.dir, 'extra.txt'), 'extra\n');
       postbuild(copy.dir);
       const added = readWorker(copy.dir);
-      assert.deepEqual([...added.files].sort(), [...files, './extra.txt'].sort(), 'a new file in the build is precached');
+      assert.deepEqual([...added.files].sort(), [...changed.files, './extra.txt'].sort(), 'a new file in the build is precached');
       assert.notEqual(added.version, changed.version, 'a new file gives a new version');
     } finally {
       copy.remove();
@@ -475,6 +523,71 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
       copy.remove();
     }
   });
+
+  for (const [host, cacheControl] of [
+    ['served as the README says (a year for hashed names, the pages revalidated)', releaseCaching],
+    // Nothing from the browser's HTTP cache: N's files come from N's worker or not at all.
+    ['a host that forbids caching (no-store)', 'no-store'],
+  ]) {
+    test(`(e) release N, then N+1 at the same address: the page stays on N, working, until the reader takes N+1, which then works offline; ${host}`, { timeout: 120_000 }, async () => {
+      const copy = copyDist();
+      const server = await serve(copy.dir, { cacheControl });
+      const { context, requests } = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        const n = JSON.parse(readFileSync(path.join(copy.dir, 'release.json'), 'utf8'));
+        await page.goto(server.url);
+        await waitForWidget(page);
+        await waitForServiceWorker(page);
+        assert.equal(await page.evaluate(() => window.RoleCompare.version), n.version, 'release N runs');
+        const oldTitle = await h1Text(page);
+
+        const next = deployNextRelease(copy.dir);
+        assert.notEqual(next.version, n.version);
+        for (const key of ['glue', 'wasm', 'css']) {
+          assert.notEqual(next.files[key].path, n.files[key].path, `N+1's ${key} has a new name`);
+          assert.equal(existsSync(path.join(copy.dir, n.files[key].path)), false, `N's ${key} is gone from the server`);
+        }
+        const newWorker = readWorker(copy.dir).version;
+
+        // In between: the reader comes back to N (its worker and cache still hold every file of
+        // N, whose names the server no longer has), and it works; the page offers N+1.
+        await page.reload();
+        await waitForWidget(page);
+        assert.equal(await h1Text(page), oldTitle, 'the reload shows release N');
+        assert.equal(await page.evaluate(() => window.RoleCompare.version), n.version, 'release N runs');
+        await assertFocusFilterWorks(page, await readView(page), 'release N after N+1 was deployed');
+        await page.locator('#update-banner').waitFor({ state: 'visible', timeout: 20_000 });
+
+        // The reader takes it.
+        await page.locator('#update-reload').click();
+        await page.locator('h1', { hasText: NEXT_MARK.trim() }).waitFor({ timeout: 20_000 });
+        await waitForWidget(page);
+        assert.equal(await page.evaluate(() => window.RoleCompare.version), next.version, 'release N+1 runs');
+        assert.equal(await controllerVersion(page), newWorker, "N+1's worker controls the page");
+        assert.deepEqual(await siteCaches(page), [`role-compare-${newWorker}`], "only N+1's cache is left");
+        assert.deepEqual(pressedFilters(await readView(page)), ['focus:internal'], 'the link kept its filter across the update');
+
+        // N+1 offline: a fresh visit to the plain page, its filters.
+        await context.setOffline(true);
+        const offline = await page.goto(server.url);
+        assert.ok(offline?.fromServiceWorker(), 'offline, N+1 is answered by its service worker');
+        await waitForWidget(page);
+        assert.equal(await h1Text(page), `${oldTitle}${NEXT_MARK}`);
+        assert.equal(await page.evaluate(() => window.RoleCompare.version), next.version, 'release N+1 runs offline');
+        const { view } = await assertDefaultWidget(page, 'N+1 offline');
+        await assertFocusFilterWorks(page, view, 'N+1 offline');
+
+        assert.deepEqual(errors, [], `the page logged errors: ${describeErrors(errors)}`);
+        assertSameOrigin(requests, server.origin, 'release N, release N+1, the update, offline');
+      } finally {
+        await context.close();
+        await server.close();
+        copy.remove();
+      }
+    });
+  }
 
   test('(c) role-compare.html alone, from file:// with every other request blocked, shows all duties and filters', { timeout: 60_000 }, async () => {
     // How many duties the hosted site shows by default: the single file must show them all.

@@ -12,11 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './support/server.mjs';
 import { launch, watchErrors, waitForWidget, describeErrors } from './support/browser.mjs';
 import { readView, toggle, waitForHash } from './support/widget.mjs';
+import { readRelease } from './support/release.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.join(here, '..', '..');
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(ROOT, 'dist'));
 const BUILT = existsSync(path.join(DIST, 'index.html'));
+const RELEASE = readRelease(DIST);
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -133,7 +135,7 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
     const context = await browser.newContext({ viewport: DESKTOP });
     try {
       const page = await context.newPage();
-      await page.route('**/role-compare_bg.wasm', (route) => route.abort());
+      await page.route(`**/${RELEASE.files.wasm.path}`, (route) => route.abort());
       const logged = [];
       page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
       await page.goto(server.url);
@@ -165,7 +167,8 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
 <body><main><h1>A long article</h1>${spacer.repeat(3)}<div class="tall"></div>${widget}<p>The end.</p></main></body></html>`;
       writeFileSync(path.join(dir, 'article.css'), '.tall { height: 6000px; } main { max-width: 760px; margin: auto; }');
       writeFileSync(path.join(dir, 'plain.html'), page('<div id="w" data-role-compare data-roles="cio,cto"></div>'));
-      // The snippet form: the build's snippet, the default view inside the element.
+      // The snippet form: the build's snippet, the default view inside the element (its
+      // stylesheet from the release's versioned folder, as an author would paste it).
       const snippet = readFileSync(path.join(DIST, 'snippet.html'), 'utf8')
         .replace(/<script[^>]*><\/script>\s*$/, '')
         .replaceAll('https://example.org/role-compare/', widgetServer.url)
@@ -192,7 +195,7 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
           await page.waitForLoadState('networkidle');
           assert.ok(fetched.includes('/embed.js'), 'the loader is there');
           assert.deepEqual(
-            fetched.filter((p) => /role-compare(_bg\.wasm|\.js)$/.test(p)),
+            fetched.filter((p) => p.endsWith(RELEASE.files.wasm.path) || p.endsWith(RELEASE.files.glue.path)),
             [],
             'neither the wasm nor its glue while the widget is far below',
           );
@@ -206,7 +209,7 @@ describe('the pre-rendered first view (dist/)', { skip: !BUILT && 'dist/ is miss
 
           await page.locator('#w').scrollIntoViewIfNeeded();
           await page.locator('#w .rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
-          assert.ok(fetched.includes('/role-compare_bg.wasm') && fetched.includes('/role-compare.js'), 'the wasm came when needed');
+          assert.ok(fetched.includes(`/${RELEASE.files.wasm.path}`) && fetched.includes(`/${RELEASE.files.glue.path}`), 'the wasm came when needed');
           await toggle(page, 'focus:internal', { within: '#w' });
           await page.waitForFunction(() => {
             const duties = [...document.querySelectorAll('#w [data-duty]')];

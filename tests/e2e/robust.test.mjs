@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
+import { readRelease } from './support/release.mjs';
 import { mountAllNow, launch, watchErrors, describeErrors } from './support/browser.mjs';
 import { readView, assertStatusMatchesDom, waitForView, waitForPressed, toggle, openFilters } from './support/widget.mjs';
 
@@ -22,6 +23,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const HOSTS = path.join(here, 'hosts');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// The wasm-bindgen glue, named after its contents (dist/release.json).
+const GLUE = `/${readRelease(DIST)?.files.glue.path}`;
 
 const NARROW = { width: 320, height: 640 };
 /** 200% zoom of a 1280×900 window: the page lays out in 640×450 CSS px, drawn at 2 device px each. */
@@ -379,7 +382,7 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
     test('without the page\'s opt-in the test hook does nothing', async () => {
       await withPage(blogServer.url + 'robust.html', async (page) => {
         await openRobust(page);
-        await page.evaluate(async (origin) => (await import(origin + '/role-compare.js')).testCrash(), widgetServer.origin);
+        await page.evaluate(async (glue) => (await import(glue)).testCrash(), widgetServer.origin + GLUE);
         await toggle(page, 'focus:internal', { within: '#widget-1' });
         assert.equal(await page.locator('.rc-crashed').count(), 0);
       });
@@ -390,11 +393,11 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
         await openRobust(page);
         await toggle(page, 'focus:internal', { within: '#widget-2' });
         // The opt-in, then a trap from a timer (as from any of the widget's own handlers).
-        await page.evaluate(async (origin) => {
+        await page.evaluate(async (url) => {
           document.documentElement.setAttribute('data-rc-test-crash', '');
-          const glue = await import(origin + '/role-compare.js');
+          const glue = await import(url);
           setTimeout(() => glue.testCrash());
-        }, widgetServer.origin);
+        }, widgetServer.origin + GLUE);
         for (const id of ['#widget-1', '#widget-2']) {
           await page.locator(`${id} .rc-crashed`).waitFor({ timeout: 10_000 });
         }

@@ -8,19 +8,21 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, waitForWidget, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, waitForView } from './support/widget.mjs';
+import { readRelease } from './support/release.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const HOSTS = path.join(here, 'hosts');
 const DESKTOP = { width: 1280, height: 900 };
+const RELEASE = readRelease(DIST);
 
 let site; // dist/, with CORS, as a CDN serves the widget to blogs
 let blog; // tests/e2e/hosts/, another origin
@@ -210,18 +212,25 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
 
     const { script, iframe } = snippets;
     assert.notEqual(snippets.readonly, null, 'the snippet field is read-only');
-    assert.ok(script.startsWith(`<link rel="stylesheet" href="${site.url}role-compare.css">\n<div data-role-compare `), script.slice(0, 200));
+    // Pinned: the release's own folder, each file with its integrity (release.json's).
+    const { css, embed, frameParent } = RELEASE.files;
+    const pinned = `${site.url}v${RELEASE.version}/`;
+    assert.ok(
+      script.startsWith(`<link rel="stylesheet" href="${pinned}${css.path}" integrity="${css.integrity}" crossorigin="anonymous">\n<div data-role-compare `),
+      script.slice(0, 300),
+    );
     assert.match(script, /<div data-role-compare data-roles="cio,cmo" data-focus="external" data-topic="marketing,data">/, 'the options that differ from a plain widget, no others');
     assert.match(
       script,
       /<!--rc-prerendered--><div class="rc-mount" data-prerendered><div (class="rc" data-theme="auto"|data-theme="auto" class="rc")>.*<\/div><!--\/rc-prerendered--><\/div>\n/s,
       'the view pre-rendered inside, wrapped as the build wraps it',
     );
-    assert.ok(script.trimEnd().endsWith(`<script type="module" src="${site.url}embed.js"></script>`));
+    assert.ok(script.trimEnd().endsWith(`<script type="module" src="${pinned}embed.js" integrity="${embed.integrity}" crossorigin="anonymous"></script>`), script.slice(-300));
     assert.doesNotMatch(script, /rc-share-message">[^<]|rc-embed"|rc-notice|aria-current/, 'no panel, message or notice of this session in the copy');
     const prerendered = [...script.matchAll(/data-duty="([^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(prerendered, expected.duties, 'the pre-rendered view holds the same duties');
-    assert.match(iframe, new RegExp(`^<iframe data-role-compare-frame src="${site.url.replaceAll('.', '\\.')}embed\\.html\\?roles=cio,cmo&amp;focus=external&amp;topic=marketing,data" title="CIO and CMO duties compared"`));
+    assert.match(iframe, new RegExp(`^<iframe data-role-compare-frame src="${pinned.replaceAll('.', '\\.')}embed\\.html\\?roles=cio,cmo&amp;focus=external&amp;topic=marketing,data" title="CIO and CMO duties compared"`));
+    assert.ok(iframe.endsWith(`<script src="${pinned}frame-parent.js" integrity="${frameParent.integrity}" crossorigin="anonymous" defer></script>\n`), iframe.slice(-300));
 
     await writeFile(path.join(pastedDir, 'script.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>An article</h1>\n${script}</main></body></html>`);
     await writeFile(path.join(pastedDir, 'iframe.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>An article</h1>\n${iframe}</main></body></html>`);
@@ -245,6 +254,41 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
       },
       { ready: (page) => page.frameLocator('iframe').locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 }) },
     );
+  });
+
+  test('the embed panel pins its snippets from the release the page carries (the offline edition) or says why it cannot', async () => {
+    const scriptSnippet = (page) =>
+      page.waitForFunction(() => document.querySelector('.rc textarea[data-snippet="script"]')?.value || document.querySelector('.rc-embed p.rc-embed-item')?.textContent);
+    const { css, embed } = RELEASE.files;
+    // The offline edition has no address to read release.json from: it carries its release.
+    const single = await openPage(browser, pathToFileURL(path.join(DIST, 'role-compare.html')).href, { viewport: DESKTOP });
+    try {
+      await single.page.locator('.rc-mount:not([data-prerendered]) [data-action="embed"]').click();
+      const text = await (await scriptSnippet(single.page)).jsonValue();
+      const pinned = `https://example.org/role-compare/v${RELEASE.version}/`;
+      assert.ok(text.startsWith(`<link rel="stylesheet" href="${pinned}${css.path}" integrity="${css.integrity}" crossorigin="anonymous">`), text.slice(0, 300));
+      assert.ok(text.trimEnd().endsWith(`<script type="module" src="${pinned}embed.js" integrity="${embed.integrity}" crossorigin="anonymous"></script>`), text.slice(-300));
+      assert.deepEqual(single.errors, [], describeErrors(single.errors));
+    } finally {
+      await single.context.close();
+    }
+    // A host that lost release.json: the panel says what is missing, and offers no snippet.
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'rc-no-release-'));
+    await cp(DIST, copy, { recursive: true });
+    await rm(path.join(copy, 'release.json'));
+    const host = await serve(copy);
+    const missing = await openPage(browser, host.url, { viewport: DESKTOP, expectedMissing: [`${host.url}release.json`] });
+    try {
+      await missing.page.locator('.rc-mount:not([data-prerendered]) [data-action="embed"]').click();
+      const said = await (await scriptSnippet(missing.page)).jsonValue();
+      assert.equal(said, `The snippets could not be made: ${host.url}release.json could not be read (HTTP 404).`);
+      assert.equal(await missing.page.locator('.rc textarea[data-snippet]').count(), 0, 'no snippet to copy');
+      assert.deepEqual(missing.errors, [], describeErrors(missing.errors));
+    } finally {
+      await missing.context.close();
+      await host.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   test('copy link puts a link to this view on the clipboard, and the link opens the same view', async () => {

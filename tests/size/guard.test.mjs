@@ -22,12 +22,16 @@ const budgets = JSON.parse(readFileSync(path.join(root, 'size-budget.json'), 'ut
 const buildFile = path.join(root, 'target', 'dist-build');
 const build = existsSync(buildFile) ? readFileSync(buildFile, 'utf8').trim() : 'stable';
 
+// The widget's files are named after their contents; release.json, written by the build, names
+// them.
+const releaseFile = path.join(dist, 'release.json');
+const files = existsSync(releaseFile) ? JSON.parse(readFileSync(releaseFile, 'utf8')).files : null;
 // What the standalone page needs before its first duty shows: the HTML, which carries the
 // pre-rendered view, and the stylesheets that block rendering. Its scripts are modules, which
 // run after the first paint.
-const FIRST_DUTY = ['index.html', 'page.css', 'role-compare.css'];
+const FIRST_DUTY = ['index.html', 'page.css', files?.css.path];
 // Everything the standalone page downloads.
-const PAGE = [...FIRST_DUTY, 'embed.js', 'site.js', 'role-compare.js', 'role-compare_bg.wasm'];
+const PAGE = [...FIRST_DUTY, 'embed.js', 'site.js', files?.glue.path, files?.wasm.path];
 
 const brotli = (file) =>
   brotliCompressSync(readFileSync(path.join(dist, file)), {
@@ -35,10 +39,10 @@ const brotli = (file) =>
   }).length;
 const total = (files) => files.reduce((sum, file) => sum + brotli(file), 0);
 
-test(`sizes of the ${build} build do not grow (size-budget.json)`, { skip: !existsSync(path.join(dist, 'index.html')) && 'dist/ is missing: make dist' }, () => {
+test(`sizes of the ${build} build do not grow (size-budget.json)`, { skip: !files && 'dist/ (its release.json) is missing: make dist' }, () => {
   const held = budgets.builds[build];
   assert.ok(held, `size-budget.json has no figures for a "${build}" build`);
-  const figures = { firstDuty: total(FIRST_DUTY), page: total(PAGE), wasm: brotli('role-compare_bg.wasm') };
+  const figures = { firstDuty: total(FIRST_DUTY), page: total(PAGE), wasm: brotli(files.wasm.path) };
   const report = [];
   const grown = [];
   for (const [name, bytes] of Object.entries(figures)) {
