@@ -162,6 +162,30 @@ describe('Hugo shortcode', { timeout: 120_000 }, () => {
     }
   });
 
+  test('options pass through: camelCase in kebab-case, an unknown one named in the notice', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(siteServer.url + 'posts/every-option/');
+      await mountAllNow(page);
+      await page.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor();
+      const written = await page
+        .locator('[data-role-compare]')
+        .evaluate((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`).filter((a) => !a.startsWith('data-rc-')));
+      assert.deepEqual(written, ['data-role-compare=', 'data-colour=red', 'data-heading-level=4', 'data-roles=cto'], 'the options as written, in kebab-case');
+      const view = await readView(page);
+      assert.deepEqual(view.roles, ['cto'], 'roles="cto"');
+      assert.equal(await page.locator('.rc h4.rc-role-title').count(), 1, 'headingLevel=4 arrives as data-heading-level');
+      const items = await page.locator('.rc .rc-notice li').allTextContents();
+      assert.equal(items.length, 1, `one notice item: ${JSON.stringify(items)}`);
+      assert.match(items[0], /^data-colour: unknown option/, 'the widget names the unknown option');
+      assert.deepEqual(errors, [], describeErrors(errors));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a post without the shortcode loads nothing of the widget', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

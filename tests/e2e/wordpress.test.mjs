@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, watchErrors, mountAllNow, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, toggle, waitForView } from './support/widget.mjs';
 import { releaseFrom } from './support/release.mjs';
-import { startWordPress } from './support/wordpress.mjs';
+import { startWordPress, logIn, publishPost } from './support/wordpress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -55,6 +55,12 @@ const BLOCK_POST = {
     '<!-- wp:html -->\n<script>document.title = "kses let a script through"</script>\n<!-- /wp:html -->',
   ].join('\n\n'),
 };
+// Options as an author may write them: camelCase (WordPress lower-cases shortcode names), a
+// bare word for a flag, an option the widget does not know.
+const OPTIONS_POST = {
+  title: 'Options the widget does not know',
+  content: '[role-compare roles="cto" headingLevel="4" compact colour="red"]',
+};
 
 let release;
 let buildDir;
@@ -67,29 +73,11 @@ const published = {};
 
 const run = promisify(execFile);
 
-/** Logs the Author in, in a context of their own; returns the REST nonce of their session. */
-async function logInAsAuthor() {
-  authorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  const page = await authorContext.newPage();
-  await page.goto(wp.url + 'wp-login.php');
-  await page.fill('#user_login', wp.author.login);
-  await page.fill('#user_pass', wp.author.password);
-  await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')]);
-  // What the block editor's apiFetch sends as X-WP-Nonce (wp_ajax_rest_nonce).
-  const response = await page.request.get(wp.url + 'wp-admin/admin-ajax.php?action=rest-nonce');
-  assert.equal(response.status(), 200, 'the Author gets a REST nonce');
-  await page.close();
-  return (await response.text()).trim();
-}
-
 /** Publishes a post as the Author through the REST API; returns the saved post (context edit). */
-async function publishAsAuthor({ title, content }) {
-  const response = await authorContext.request.post(wp.url + '?rest_route=/wp/v2/posts', {
-    headers: { 'X-WP-Nonce': nonce },
-    data: { title, content, status: 'publish' },
-  });
-  assert.equal(response.status(), 201, `the Author may publish: ${await response.text()}`);
-  return response.json();
+async function publishAsAuthor(post) {
+  const { status, post: saved } = await publishPost(authorContext, wp, nonce, post);
+  assert.equal(status, 201, `the Author may publish: ${JSON.stringify(saved)}`);
+  return saved;
 }
 
 /**
@@ -185,10 +173,12 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('as the Author, a post with the shortcode and a post with the block are saved; kses strips the scripts only', async () => {
-    nonce = await logInAsAuthor();
+    authorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    nonce = await logIn(authorContext, wp, wp.author);
     published.shortcode = await publishAsAuthor(SHORTCODE_POST);
     published.block = await publishAsAuthor(BLOCK_POST);
-    for (const [what, post] of Object.entries(published)) {
+    published.options = await publishAsAuthor(OPTIONS_POST);
+    for (const [what, post] of Object.entries({ shortcode: published.shortcode, block: published.block })) {
       assert.equal(post.status, 'publish', `${what} post published`);
       assert.doesNotMatch(post.content.raw, /<script/i, `kses removed the ${what} post's <script>: the Author's saves are filtered`);
     }
@@ -258,6 +248,26 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
       assertStatusMatchesDom(await readView(page, { within: W }), 'after the click: ');
       assertTagsCarryIntegrity(await pluginTags(page));
       assertLoadedOnce(assets);
+    });
+  });
+
+  test('shortcode options pass through: camelCase and flags as the widget reads them, an unknown one named in the notice', async () => {
+    assert.ok(published.options, 'the options post was published');
+    await asReader(published.options.link, 1, async (page) => {
+      const written = await page
+        .locator('[data-role-compare]')
+        .evaluate((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`).filter((a) => !/^data-(rc|test)-/.test(a)));
+      assert.deepEqual(
+        written,
+        ['data-role-compare=', 'data-roles=cto', 'data-heading-level=4', 'data-compact=', 'data-colour=red'],
+        'the options as written, in kebab-case, the flag bare',
+      );
+      assert.deepEqual((await readView(page)).roles, ['cto']);
+      assert.equal(await page.locator('.rc h4.rc-role-title').count(), 1, 'headingLevel="4" arrives as data-heading-level');
+      assert.equal(await page.locator('.rc.rc--compact').count(), 1, 'compact');
+      const items = await page.locator('.rc .rc-notice li').allTextContents();
+      assert.equal(items.length, 1, `one notice item: ${JSON.stringify(items)}`);
+      assert.match(items[0], /^data-colour: unknown option/, 'the widget names the unknown option');
     });
   });
 

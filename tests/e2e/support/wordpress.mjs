@@ -228,3 +228,39 @@ function freePort() {
     });
   });
 }
+
+/**
+ * Logs `user` in, in the browser `context` (its cookies then act as that user); returns the REST
+ * nonce of the session, what the block editor's apiFetch sends as X-WP-Nonce.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {WordPress} wp
+ * @param {{login: string, password: string}} user
+ */
+export async function logIn(context, wp, user) {
+  const page = await context.newPage();
+  try {
+    await page.goto(wp.url + 'wp-login.php');
+    await page.fill('#user_login', user.login);
+    await page.fill('#user_pass', user.password);
+    await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')]);
+    const response = await page.request.get(wp.url + 'wp-admin/admin-ajax.php?action=rest-nonce');
+    if (response.status() !== 200) throw new Error(`no REST nonce for ${user.login}: HTTP ${response.status()}`);
+    return (await response.text()).trim();
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Publishes a post through the REST API as the user logged in to `context` (as the editor
+ * saves: the user's cookie and nonce, so WordPress applies that user's capabilities and kses).
+ * @returns {Promise<{status: number, post: object}>} the response's status and body (the saved
+ *   post in the edit context: `content.raw`, `link`, …).
+ */
+export async function publishPost(context, wp, nonce, { title, content }) {
+  const response = await context.request.post(wp.url + '?rest_route=/wp/v2/posts', {
+    headers: { 'X-WP-Nonce': nonce },
+    data: { title, content, status: 'publish' },
+  });
+  return { status: response.status(), post: await response.json() };
+}

@@ -118,7 +118,7 @@
 				),
 				el(
 					PanelBody,
-					{ title: __( 'Advanced', 'role-compare' ), initialOpen: false },
+					{ title: __( 'Link and content', 'role-compare' ), initialOpen: false },
 					el( ToggleControl, {
 						label: __( 'Keep the filters in the page address', 'role-compare' ),
 						help: __( 'So a reader can share the filtered view. One comparison a page.', 'role-compare' ),
