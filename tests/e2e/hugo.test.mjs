@@ -16,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve } from './support/server.mjs';
-import { launch, watchErrors, mountAllNow, describeErrors } from './support/browser.mjs';
-import { readView, pressedFilters, assertStatusMatchesDom, toggle, waitForView } from './support/widget.mjs';
+import { launch, watchErrors, describeErrors } from './support/browser.mjs';
+import { waitForWidgets, assertArticleWidgets, assertPassedThrough } from './support/platform.mjs';
 import { releaseFrom } from './support/release.mjs';
 import { buildHugoSite } from './support/hugo.mjs';
 
@@ -25,6 +25,24 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const POST = 'posts/who-owns-technology/';
 const PLAIN = 'posts/a-plain-post/';
+
+/**
+ * Opens `url` in a fresh context, runs `body(page)`, then fails on any console error; `onRequest`
+ * sees every request from the start.
+ */
+async function withPage(url, body, onRequest = () => {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  page.on('request', onRequest);
+  try {
+    await page.goto(url);
+    await body(page);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally {
+    await context.close();
+  }
+}
 
 let release;
 let site;
@@ -106,46 +124,8 @@ describe('Hugo shortcode', { timeout: 120_000 }, () => {
     });
     try {
       await page.goto(siteServer.url + POST);
-      await mountAllNow(page);
-      await page.waitForFunction(() => {
-        const hosts = [...document.querySelectorAll('[data-role-compare]')];
-        return hosts.length === 2 && hosts.every((h) => h.querySelector('.rc-mount:not([data-prerendered]) [data-duty]'));
-      });
-
-      // The shortcodes write no ids: the test marks the two widgets by their order.
-      await page.evaluate(() => document.querySelectorAll('[data-role-compare]').forEach((h, i) => (h.dataset.testWidget = String(i + 1))));
-      const A = '[data-test-widget="1"]';
-      const B = '[data-test-widget="2"]';
-
-      const a = await readView(page, { within: A });
-      assert.deepEqual(a.roles, ['cio', 'cto'], 'first shortcode: roles="cio,cto"');
-      assert.deepEqual(pressedFilters(a), ['focus:external'], 'first shortcode: focus="external"');
-      assert.ok(a.duties.length > 0 && a.duties.every((d) => d.focus === 'external'), 'it shows external duties only');
-      assertStatusMatchesDom(a, 'first: ');
-
-      const b = await readView(page, { within: B });
-      assert.deepEqual(b.roles, ['cmo', 'cio'], 'second shortcode: roles="cmo,cio", in that order');
-      assert.deepEqual(pressedFilters(b), ['line:top'], 'second shortcode: line="top"');
-      assert.ok(b.duties.length > 0 && b.duties.every((d) => d.line === 'top'), 'it shows top-line duties only');
-      assert.equal(await page.locator(`${B} .rc.rc--compact`).count(), 1, 'second shortcode: compact=true');
-      assert.equal(await page.locator(`${B} .rc h3.rc-role-title`).count(), 2, 'second shortcode: heading-level=3');
-      assert.equal(await page.locator(`${A} .rc h2.rc-role-title`).count(), 2, 'the first keeps h2');
-      assert.equal(a.notice, null, 'no notice in the first');
-      assert.equal(b.notice, null, 'no notice in the second');
-
-      // A reader's click: the first widget's view changes, the second's does not.
-      await toggle(page, 'focus:external', { within: A });
-      await waitForView(
-        page,
-        'the first widget to show internal duties too',
-        `[...document.querySelectorAll('${A} .rc [data-duty]')].some((d) => d.dataset.focus === 'internal')`,
-        { within: A },
-      );
-      const a2 = await readView(page, { within: A });
-      assert.ok(a2.duties.length > a.duties.length, `more duties once focus is cleared (${a.duties.length} → ${a2.duties.length})`);
-      assertStatusMatchesDom(a2, 'first, after the click: ');
-      const b2 = await readView(page, { within: B });
-      assert.deepEqual(b2.duties.map((d) => d.id), b.duties.map((d) => d.id), 'the second widget did not change');
+      await waitForWidgets(page, 2);
+      await assertArticleWidgets(page);
 
       const count = (name) => fromRelease.filter((p) => p.endsWith('/' + name)).length;
       const { files } = release.manifest;
@@ -163,45 +143,23 @@ describe('Hugo shortcode', { timeout: 120_000 }, () => {
   });
 
   test('options pass through: camelCase in kebab-case, an unknown one named in the notice', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    try {
-      await page.goto(siteServer.url + 'posts/every-option/');
-      await mountAllNow(page);
-      await page.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor();
-      const written = await page
-        .locator('[data-role-compare]')
-        .evaluate((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`).filter((a) => !a.startsWith('data-rc-')));
-      assert.deepEqual(written, ['data-role-compare=', 'data-colour=red', 'data-heading-level=4', 'data-roles=cto'], 'the options as written, in kebab-case');
-      const view = await readView(page);
-      assert.deepEqual(view.roles, ['cto'], 'roles="cto"');
-      assert.equal(await page.locator('.rc h4.rc-role-title').count(), 1, 'headingLevel=4 arrives as data-heading-level');
-      const items = await page.locator('.rc .rc-notice li').allTextContents();
-      assert.equal(items.length, 1, `one notice item: ${JSON.stringify(items)}`);
-      assert.match(items[0], /^data-colour: unknown option/, 'the widget names the unknown option');
-      assert.deepEqual(errors, [], describeErrors(errors));
-    } finally {
-      await context.close();
-    }
+    await withPage(siteServer.url + 'posts/every-option/', async (page) => {
+      await waitForWidgets(page, 1);
+      await assertPassedThrough(page, ['data-role-compare=', 'data-colour=red', 'data-heading-level=4', 'data-roles=cto']);
+    });
   });
 
   test('a post without the shortcode loads nothing of the widget', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = watchErrors(page);
     const fromRelease = [];
-    page.on('request', (r) => {
-      if (r.url().startsWith(widgetServer.origin)) fromRelease.push(r.url());
-    });
-    try {
-      await page.goto(siteServer.url + PLAIN, { waitUntil: 'load' });
-      assert.match(await page.locator('h1').innerText(), /A plain post/);
-      assert.deepEqual(fromRelease, [], 'no request to the release');
-      assert.equal(await page.locator('script, [data-role-compare]').count(), 0, 'no script and no embed element');
-      assert.deepEqual(errors, [], describeErrors(errors));
-    } finally {
-      await context.close();
-    }
+    const onRequest = (r) => r.url().startsWith(widgetServer.origin) && fromRelease.push(r.url());
+    await withPage(
+      siteServer.url + PLAIN,
+      async (page) => {
+        assert.match(await page.locator('h1').innerText(), /A plain post/);
+        assert.equal(await page.locator('script, [data-role-compare]').count(), 0, 'no script and no embed element');
+      },
+      onRequest,
+    );
+    assert.deepEqual(fromRelease, [], 'no request to the release');
   });
 });

@@ -21,8 +21,9 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch, watchErrors, mountAllNow, describeErrors } from './support/browser.mjs';
+import { launch, watchErrors, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, toggle, waitForView } from './support/widget.mjs';
+import { waitForWidgets, widget, assertArticleWidgets, assertPassedThrough } from './support/platform.mjs';
 import { releaseFrom } from './support/release.mjs';
 import { startWordPress, logIn, publishPost } from './support/wordpress.mjs';
 
@@ -96,14 +97,7 @@ async function asReader(url, widgets, body) {
   });
   try {
     await page.goto(url);
-    if (widgets > 0) {
-      await mountAllNow(page);
-      await page.waitForFunction((n) => {
-        const hosts = [...document.querySelectorAll('[data-role-compare]')];
-        return hosts.length === n && hosts.every((h) => h.querySelector('.rc-mount:not([data-prerendered]) [data-duty]'));
-      }, widgets);
-      await page.evaluate(() => document.querySelectorAll('[data-role-compare]').forEach((h, i) => (h.dataset.testWidget = String(i + 1))));
-    }
+    if (widgets > 0) await waitForWidgets(page, widgets);
     await body(page, assets);
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally {
@@ -194,33 +188,8 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   test('a reader sees the shortcode post: two widgets with their options, one script, one wasm', async () => {
     assert.ok(published.shortcode, 'the shortcode post was published (previous test)');
     await asReader(published.shortcode.link, 2, async (page, assets) => {
-      const A = '[data-test-widget="1"]';
-      const B = '[data-test-widget="2"]';
-      const a = await readView(page, { within: A });
-      assert.deepEqual(a.roles, ['cio', 'cto'], 'roles="cio,cto"');
-      assert.deepEqual(pressedFilters(a), ['focus:external'], 'focus="external"');
-      assert.ok(a.duties.length > 0 && a.duties.every((d) => d.focus === 'external'), 'external duties only');
-      assertStatusMatchesDom(a, 'first: ');
-      const b = await readView(page, { within: B });
-      assert.deepEqual(b.roles, ['cmo', 'cio'], 'roles="cmo,cio"');
-      assert.deepEqual(pressedFilters(b), ['line:top'], 'line="top"');
-      assert.equal(await page.locator(`${B} .rc.rc--compact`).count(), 1, 'compact');
-      assert.equal(await page.locator(`${B} .rc h3.rc-role-title`).count(), 2, 'heading-level="3"');
-      assert.equal(a.notice, null, 'no notice in the first widget');
-      assert.equal(b.notice, null, 'no notice in the second');
+      await assertArticleWidgets(page);
       assert.notEqual(await page.title(), 'kses let a script through', "the Author's script did not run");
-
-      // A reader's click changes the first widget's view and leaves the second as it was.
-      await toggle(page, 'focus:external', { within: A });
-      await waitForView(
-        page,
-        'internal duties in the first widget',
-        `[...document.querySelectorAll('${A} .rc [data-duty]')].some((d) => d.dataset.focus === 'internal')`,
-        { within: A },
-      );
-      assertStatusMatchesDom(await readView(page, { within: A }), 'first, after the click: ');
-      assert.deepEqual((await readView(page, { within: B })).duties.map((d) => d.id), b.duties.map((d) => d.id), 'the second did not change');
-
       const tags = await pluginTags(page);
       assertTagsCarryIntegrity(tags);
       assert.ok(tags.styleInHead, 'the stylesheet is in <head> (the plugin saw the shortcode before the page was written)');
@@ -231,7 +200,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   test('a reader sees the block post: the widget with the block options, rendered as the shortcode is', async () => {
     assert.ok(published.block, 'the block post was published (previous test)');
     await asReader(published.block.link, 1, async (page, assets) => {
-      const W = '[data-test-widget="1"]';
+      const W = widget(1);
       const view = await readView(page, { within: W });
       assert.deepEqual(view.roles, ['cio', 'cto'], 'roles from the block');
       assert.deepEqual(pressedFilters(view), ['focus:external'], 'focus from the block');
@@ -253,22 +222,9 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
 
   test('shortcode options pass through: camelCase and flags as the widget reads them, an unknown one named in the notice', async () => {
     assert.ok(published.options, 'the options post was published');
-    await asReader(published.options.link, 1, async (page) => {
-      const written = await page
-        .locator('[data-role-compare]')
-        .evaluate((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`).filter((a) => !/^data-(rc|test)-/.test(a)));
-      assert.deepEqual(
-        written,
-        ['data-role-compare=', 'data-roles=cto', 'data-heading-level=4', 'data-compact=', 'data-colour=red'],
-        'the options as written, in kebab-case, the flag bare',
-      );
-      assert.deepEqual((await readView(page)).roles, ['cto']);
-      assert.equal(await page.locator('.rc h4.rc-role-title').count(), 1, 'headingLevel="4" arrives as data-heading-level');
-      assert.equal(await page.locator('.rc.rc--compact').count(), 1, 'compact');
-      const items = await page.locator('.rc .rc-notice li').allTextContents();
-      assert.equal(items.length, 1, `one notice item: ${JSON.stringify(items)}`);
-      assert.match(items[0], /^data-colour: unknown option/, 'the widget names the unknown option');
-    });
+    await asReader(published.options.link, 1, (page) =>
+      assertPassedThrough(page, ['data-role-compare=', 'data-roles=cto', 'data-heading-level=4', 'data-compact=', 'data-colour=red']),
+    );
   });
 
   test('a post without a comparison loads nothing of the plugin', async () => {
@@ -324,7 +280,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
       assert.deepEqual(ours, [], describeErrors(ours));
 
       await asReader(link, 1, async (reader) => {
-        const view = await readView(reader, { within: '[data-test-widget="1"]' });
+        const view = await readView(reader, { within: widget(1) });
         assert.deepEqual(view.roles, ['cto', 'cmo'], 'the roles set in the sidebar');
         assert.deepEqual(pressedFilters(view), ['focus:internal'], 'the focus set in the sidebar');
         assert.equal(await reader.locator('.rc h4.rc-role-title').count(), 2, 'the heading level set in the sidebar');
