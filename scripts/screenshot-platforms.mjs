@@ -111,10 +111,13 @@ try {
     const errors = watchErrors(page);
     await page.goto(`${wp.url}wp-admin/post.php?post=${post.id}&action=edit`);
     const block = page.locator('[data-type="role-compare/comparison"]');
+    await block.locator('.rc-mount [data-duty]').first().waitFor();
     await block.click();
     const settings = page.locator('.edit-post-header button[aria-label="Settings"]');
     if ((await settings.getAttribute('aria-pressed')) !== 'true') await settings.click();
     await page.locator('.interface-complementary-area').getByLabel('Focus', { exact: true }).waitFor();
+    // Selecting the block scrolled the post to it: back to the title.
+    await page.locator('.interface-interface-skeleton__content').evaluate((el) => el.scrollTo(0, 0));
     const file = path.join(docs, 'wordpress-block-sidebar.png');
     await page.screenshot({ path: file });
     console.log(`wrote ${path.relative(root, file)} (1280×${EDITOR_HEIGHT}, both panels of options in view)`);

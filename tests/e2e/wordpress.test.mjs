@@ -236,7 +236,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
     });
   });
 
-  test('in the block editor, the Author inserts "Role comparison", sets it up in its sidebar and publishes', async () => {
+  test('in the block editor, the Author inserts "Role comparison", sets it up in its sidebar, sees it follow, and publishes', async () => {
     assert.ok(authorContext, 'the Author is logged in (previous test)');
     const page = await authorContext.newPage();
     const errors = watchErrors(page);
@@ -249,9 +249,10 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
       await page.locator('button[aria-label="Toggle block inserter"]').click();
       await page.locator('.block-editor-inserter__search input, input[type="search"]').first().fill('Role comparison');
       await page.locator('.block-editor-block-types-list__item', { hasText: 'Role comparison' }).click();
-      const block = page.locator('[data-type="role-compare/comparison"]');
-      await block.waitFor();
-      assert.match(await block.innerText(), /Role comparison/, 'the block shows in the post');
+      // The block shows the widget itself, with its defaults.
+      const preview = '[data-type="role-compare/comparison"] .role-compare-preview';
+      await page.locator(`${preview} .rc-mount [data-duty]`).first().waitFor();
+      assert.deepEqual((await readView(page, { within: preview })).roles, ['cio', 'cto', 'cmo'], 'the preview shows the default roles');
 
       // The block's options, in the sidebar: close the inserter, open Settings (its Block tab
       // shows the selected block).
@@ -266,7 +267,19 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
       await sidebar.getByLabel('Roles', { exact: true }).fill('cto,cmo');
       await sidebar.getByLabel('Focus', { exact: true }).selectOption('internal');
       await sidebar.getByLabel('Heading level', { exact: true }).selectOption('4');
-      await waitForView(page, 'the block to sum up its options', `document.querySelector('[data-type="role-compare/comparison"]')?.innerText.includes('CTO, CMO · focus: internal')`);
+      // The preview follows the options.
+      await waitForView(
+        page,
+        'the preview to show the CTO and the CMO, internal duties, h4 headings',
+        `(() => {
+          const root = document.querySelector(${JSON.stringify(preview)});
+          const roles = [...root.querySelectorAll('.rc [data-role]')].map((c) => c.dataset.role).join();
+          return roles === 'cto,cmo'
+            && root.querySelector('.rc button[data-filter="focus:internal"]')?.getAttribute('aria-pressed') === 'true'
+            && root.querySelectorAll('.rc h4.rc-role-title').length === 2;
+        })()`,
+        { within: preview },
+      );
 
       await page.locator('.editor-post-publish-panel__toggle').click();
       await page.locator('.editor-post-publish-panel__header-publish-button button').click();

@@ -121,6 +121,17 @@ function role_compare_enqueue_for_singular() {
 add_action( 'wp_enqueue_scripts', 'role_compare_enqueue_for_singular', 20 );
 
 /**
+ * In the block editor, embed.js and the stylesheet too: the block shows the widget itself as it
+ * will be (block/editor.js mounts it with RoleCompare.mount).
+ */
+function role_compare_enqueue_for_editor() {
+	if ( role_compare_release() ) {
+		role_compare_enqueue();
+	}
+}
+add_action( 'enqueue_block_editor_assets', 'role_compare_enqueue_for_editor' );
+
+/**
  * embed.js is an ES module: WordPress 6.1 has no script modules API (wp_register_script_module
  * came in 6.5), so the tag is rewritten here: type="module", and integrity with
  * crossorigin="anonymous" when the release gives the integrity. Only our own <script> element

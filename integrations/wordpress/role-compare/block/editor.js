@@ -1,8 +1,10 @@
 /**
  * The "Role comparison" block in the editor: its options in the block's sidebar, and in the
- * post a box that says what readers will see. The post saves only the attributes (save returns
- * null); the server renders the widget (role-compare.php). Plain JS on WordPress's globals, no
- * build step and no JSX.
+ * post the widget itself as readers will see it, following the options as the author sets them
+ * (mounted with embed.js's RoleCompare.mount, which the plugin loads into the editor; it cannot
+ * be clicked here, so a click selects the block). The post saves only the attributes (save
+ * returns null); the server renders the widget (role-compare.php). Plain JS on WordPress's
+ * globals, no build step and no JSX.
  */
 ( function ( blocks, element, blockEditor, components, i18n ) {
 	'use strict';
@@ -16,6 +18,69 @@
 	var SelectControl = components.SelectControl;
 	var ToggleControl = components.ToggleControl;
 	var Placeholder = components.Placeholder;
+	var Disabled = components.Disabled;
+	var useRef = element.useRef;
+	var useEffect = element.useEffect;
+
+	/** The attributes that are no options of the widget, or none it should have in the editor
+	 * (a preview must not write the editor's address). */
+	var NOT_PREVIEWED = [ 'className', 'align', 'lock', 'metadata', 'urlState' ];
+
+	/** Calls back with window.RoleCompare once embed.js has run; never when it is not there. */
+	function whenLoaded( callback ) {
+		if ( window.RoleCompare ) {
+			callback( window.RoleCompare );
+			return;
+		}
+		var script = document.getElementById( 'role-compare-js' );
+		if ( script ) {
+			script.addEventListener( 'load', function () {
+				if ( window.RoleCompare ) {
+					callback( window.RoleCompare );
+				}
+			} );
+		}
+	}
+
+	/** The block's attributes as mount() options: only those set, flags as true. */
+	function previewOptions( a ) {
+		var options = {};
+		Object.keys( a ).forEach( function ( key ) {
+			var value = a[ key ];
+			if ( NOT_PREVIEWED.indexOf( key ) === -1 && value !== undefined && value !== null && value !== '' && value !== false ) {
+				options[ key ] = value;
+			}
+		} );
+		return options;
+	}
+
+	/** The widget, mounted anew whenever an option changes. */
+	function Preview( props ) {
+		var ref = useRef( null );
+		var options = previewOptions( props.attributes );
+		var key = JSON.stringify( options );
+		useEffect(
+			function () {
+				var host = ref.current;
+				var api = null;
+				var live = true;
+				whenLoaded( function ( rc ) {
+					if ( live ) {
+						api = rc;
+						rc.mount( host, options );
+					}
+				} );
+				return function () {
+					live = false;
+					if ( api ) {
+						api.unmount( host );
+					}
+				};
+			},
+			[ key ]
+		);
+		return el( Disabled, null, el( 'div', { ref: ref, className: 'role-compare-preview' } ) );
+	}
 
 	/** A select whose first choice, '', leaves the option out (the widget's default). */
 	function choice( label, value, options, onChange, help ) {
@@ -131,14 +196,17 @@
 				)
 			);
 
+			// Without embed.js (a plugin built without its assets), a box that sums up the options.
 			var box = el(
 				'div',
 				useBlockProps(),
-				el( Placeholder, {
-					icon: 'columns',
-					label: __( 'Role comparison', 'role-compare' ),
-					instructions: summary( a ),
-				}, el( 'p', { className: 'role-compare-editor-note' }, __( 'Readers see the live comparison here. Its options are in the block’s sidebar.', 'role-compare' ) ) )
+				document.getElementById( 'role-compare-js' ) || window.RoleCompare
+					? el( Preview, { attributes: a } )
+					: el( Placeholder, {
+						icon: 'columns',
+						label: __( 'Role comparison', 'role-compare' ),
+						instructions: summary( a ),
+					} )
 			);
 
 			return el( element.Fragment, null, sidebar, box );
