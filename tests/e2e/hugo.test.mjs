@@ -109,6 +109,20 @@ describe('Hugo shortcode', { timeout: 120_000 }, () => {
     assert.doesNotMatch(html, /<p>\s*<div data-role-compare/, 'the embed is not wrapped in a paragraph');
   });
 
+  test("a base that names another version than the data file's manifest stops the build, saying so", async () => {
+    const version = release.manifest.version;
+    await assert.rejects(
+      buildHugoSite({ releaseDir: release.dir, base: `${widgetServer.url}v0.0.1-other/` }),
+      (err) => {
+        assert.match(
+          err.message,
+          new RegExp(`params\\.roleCompare\\.base points at version 0\\.0\\.1-other, but data/role-compare\\.json is the release\\.json of version ${version.replaceAll('.', '\\.')}`),
+        );
+        return true;
+      },
+    );
+  });
+
   test('in Chromium: both widgets work with their options, a filter changes one view, each file loads once', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();

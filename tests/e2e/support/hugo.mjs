@@ -44,6 +44,7 @@ export async function buildHugoSite({ releaseDir, base }) {
     });
     log = stdout + stderr;
   } catch (err) {
+    await rm(dir, { recursive: true, force: true });
     throw new Error(`hugo failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
   }
   return { dir, publicDir, log, cleanup: () => rm(dir, { recursive: true, force: true }) };
