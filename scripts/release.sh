@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Packs a release (`make release`, which builds dist/ first): the deployable site (dist/) and the
 # platform integrations (integrations/, when the checkout has them), with CHANGELOG.md, into
-#   release/role-compare-<version>.tar.gz and release/role-compare-<version>.zip
+#   release/role-compare-<version>.tar.gz and release/role-compare-<version>.zip,
+# the WordPress plugin, assembled with this release's files, into
+#   release/role-compare-wordpress-<version>.zip (integrations/wordpress/build.sh),
 # and their checksums into release/SHA256SUMS (`sha256sum -c SHA256SUMS` verifies them).
 # The version is Cargo.toml's; dist/release.json must say the same (else: make dist).
 #
@@ -42,7 +44,7 @@ find "$stage/$name" -exec touch -h -d "@$epoch" {} +
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out/$name.tar.gz" "$out/$name.zip" "$out/SHA256SUMS"
+rm -f "$out/$name.tar.gz" "$out/$name.zip" "$out/role-compare-wordpress-$version.zip" "$out/SHA256SUMS"
 (
   cd "$stage"
   LC_ALL=C tar --sort=name --format=gnu --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
@@ -50,6 +52,13 @@ rm -f "$out/$name.tar.gz" "$out/$name.zip" "$out/SHA256SUMS"
   # zip takes the entries in the order given, and writes file times in local time.
   find "$name" -type f | LC_ALL=C sort | TZ=UTC zip -X -D -q -9 -@ "$out/$name.zip"
 )
-(cd "$out" && sha256sum "$name.tar.gz" "$name.zip" > SHA256SUMS)
-echo "release: $out/$name.tar.gz, $out/$name.zip and $out/SHA256SUMS"
+sums=("$name.tar.gz" "$name.zip")
+if [ -x integrations/wordpress/build.sh ]; then
+  # The plugin, ready for "Plugins > Add New > Upload Plugin"; build.sh makes it reproducible too.
+  integrations/wordpress/build.sh "$dist" "$stage/wordpress" >/dev/null
+  cp "$stage/wordpress/role-compare-$version.zip" "$out/role-compare-wordpress-$version.zip"
+  sums+=("role-compare-wordpress-$version.zip")
+fi
+(cd "$out" && sha256sum "${sums[@]}" > SHA256SUMS)
+echo "release: ${sums[*]/#/$out/} and $out/SHA256SUMS"
 cat "$out/SHA256SUMS"

@@ -156,11 +156,17 @@ async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
     assert!(vendors > 0);
     assert!(text(&root, "[role=status]").starts_with(&format!("{vendors} of ")));
     // The chip says what narrows the view, and takes it away again.
-    assert_eq!(text(&root, "[data-remove='topic:vendors']"), "Remove the filter Vendors");
+    assert_eq!(
+        text(&root, "[data-remove='topic:vendors']"),
+        "Remove the filter Vendors"
+    );
     click(&root, "[data-remove='topic:vendors']");
     yew::scheduler::flush().await;
     assert!(all(&root, "[data-duty]").len() > vendors);
-    assert!(all(&root, ".rc-chips").is_empty(), "no filter left, no chips");
+    assert!(
+        all(&root, ".rc-chips").is_empty(),
+        "no filter left, no chips"
+    );
     root.remove();
 }
 
@@ -175,7 +181,11 @@ async fn the_role_bar_follows_the_strip_sideways() {
     ]
     .concat();
     style.set_text_content(Some(&css));
-    document().head().expect("head").append_child(&style).expect("append");
+    document()
+        .head()
+        .expect("head")
+        .append_child(&style)
+        .expect("append");
     let root = host();
     root.set_class_name("rc");
     // A phone-sized widget: two columns in view and the third a swipe away.

@@ -48,7 +48,9 @@ async fn default_view_shows_three_columns_with_every_duty() {
 #[tokio::test]
 async fn the_role_bar_names_the_shown_columns_in_order_for_sighted_readers_only() {
     let html = render(None, 2).await;
-    let bar = &html[html.find("<div aria-hidden=\"true\" class=\"rc-rolebar\">").expect("a role bar")..];
+    let bar = &html[html
+        .find("<div aria-hidden=\"true\" class=\"rc-rolebar\">")
+        .expect("a role bar")..];
     let bar = &bar[..bar.find("</div>").expect("closed")];
     let names: Vec<&str> = bar
         .split("data-role-name=\"")
@@ -89,7 +91,11 @@ async fn every_filter_value_is_a_toggle_button_with_a_count() {
     // Topics, overlap and the focus map wait behind "More filters", drawn when it opens (the
     // browser tests open it).
     assert!(html.contains("data-action=\"filters\" aria-expanded=\"false\""));
-    for folded in ["data-filter=\"topic:", "data-filter=\"overlap:", "data-cell=\""] {
+    for folded in [
+        "data-filter=\"topic:",
+        "data-filter=\"overlap:",
+        "data-cell=\"",
+    ] {
         assert_eq!(count(&html, folded), 0, "{folded}");
     }
 }
@@ -110,7 +116,10 @@ async fn the_filters_in_use_are_chips_that_remove_them() {
     assert!(chips.contains("data-action=\"clear\""));
     // Topics and overlap set in the folded panel count on its button.
     assert!(html.contains("<span class=\"rc-toggle-count rc-more-name\">1<"));
-    assert!(!render(None, 2).await.contains("rc-chips"), "no chips without filters");
+    assert!(
+        !render(None, 2).await.contains("rc-chips"),
+        "no chips without filters"
+    );
 }
 
 #[tokio::test]
@@ -400,4 +409,3 @@ async fn the_topic_layout_the_focus_map_and_the_perspectives_render_natively() {
     assert_eq!(count(&html, "aria-current=\"true\""), 1);
     assert!(html.contains(&format!("data-duty=\"{duty}\"")));
 }
-

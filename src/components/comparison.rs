@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ActiveFilters, FilterBar, Perspectives, RoleColumns, ShareBar, StatusLine, TopicTable};
+use super::{
+    ActiveFilters, FilterBar, Perspectives, RoleColumns, ShareBar, StatusLine, TopicTable,
+};
 use crate::filter::{self, Facet, Layout, Query, SearchIndex};
 use crate::model::Content;
 use crate::model::{Focus, Line};

@@ -52,7 +52,9 @@ pub(crate) fn heading_tag(level: u8) -> &'static str {
 /// Screen readers hear them all.
 pub(crate) fn short_label(label: &str) -> Html {
     match label.split_once(' ') {
-        Some((first, rest)) => html! { <>{ first }<span class="rc-label-rest">{ " " }{ rest }</span></> },
+        Some((first, rest)) => {
+            html! { <>{ first }<span class="rc-label-rest">{ " " }{ rest }</span></> }
+        }
         None => html! { { label } },
     }
 }

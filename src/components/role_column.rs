@@ -50,7 +50,12 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
     let count = if props.duties.len() == props.total {
         duties_word(props.total)
     } else {
-        [&props.duties.len().to_string(), " of ", &duties_word(props.total)].concat()
+        [
+            &props.duties.len().to_string(),
+            " of ",
+            &duties_word(props.total),
+        ]
+        .concat()
     };
     // One line under the role's name: the count, and where the articles place its focus, the
     // role's summary and the articles' claims unfolding from it.
@@ -124,7 +129,11 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
 
 /// "1 duty", "27 duties".
 fn duties_word(n: usize) -> String {
-    [n.to_string().as_str(), if n == 1 { " duty" } else { " duties" }].concat()
+    [
+        n.to_string().as_str(),
+        if n == 1 { " duty" } else { " duties" },
+    ]
+    .concat()
 }
 
 /// How many duties a list starts with: a page, or as many pages as reach the duty at `at` (a deep

@@ -39,9 +39,10 @@ pub fn RoleColumns(props: &RoleColumnsProps) -> Html {
         use_effect_with((), move |_| {
             let follow = strip.cast::<web_sys::Element>().map(|s| {
                 let follow = move || {
-                    if let (Some(bar), Some(strip)) =
-                        (bar.cast::<web_sys::Element>(), strip.cast::<web_sys::Element>())
-                    {
+                    if let (Some(bar), Some(strip)) = (
+                        bar.cast::<web_sys::Element>(),
+                        strip.cast::<web_sys::Element>(),
+                    ) {
                         bar.set_scroll_left(strip.scroll_left());
                     }
                 };
@@ -64,7 +65,12 @@ pub fn RoleColumns(props: &RoleColumnsProps) -> Html {
                 .shown
                 .iter()
                 .copied()
-                .filter(|&d| content.duties.get(d).is_some_and(|duty| duty.role == role.id))
+                .filter(|&d| {
+                    content
+                        .duties
+                        .get(d)
+                        .is_some_and(|duty| duty.role == role.id)
+                })
                 .collect();
             Some((r, role, duties))
         })

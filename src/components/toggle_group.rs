@@ -83,5 +83,3 @@ pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
         </div>
     }
 }
-
-

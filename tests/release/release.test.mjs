@@ -47,12 +47,19 @@ const keep = (dir) => (tmp.push(dir), dir);
 test('make release: archives of the whole site, verifiable, the same bytes from two runs', { skip: !BUILT && 'dist/ is missing: make dist' }, (t) => {
   t.after(() => tmp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const first = keep(pack());
-  assert.deepEqual(readdirSync(first).sort(), ['SHA256SUMS', `${NAME}.tar.gz`, `${NAME}.zip`]);
+  const PLUGIN = `role-compare-wordpress-${VERSION}.zip`;
+  assert.deepEqual(readdirSync(first).sort(), ['SHA256SUMS', `${NAME}.tar.gz`, `${NAME}.zip`, PLUGIN]);
 
   // Verifiable as the README says: sha256sum -c in the folder.
   const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: first, encoding: 'utf8' });
   assert.equal(check.status, 0, check.stdout + check.stderr);
-  assert.match(check.stdout, new RegExp(`${NAME}\\.tar\\.gz: OK\\n${NAME}\\.zip: OK`));
+  assert.match(check.stdout, new RegExp(`${NAME}\\.tar\\.gz: OK\\n${NAME}\\.zip: OK\\n${PLUGIN.replaceAll('.', '\\.')}: OK`));
+  // The plugin carries this release's files, named as release.json names them.
+  const plugin = execFileSync('unzip', ['-Z1', path.join(first, PLUGIN)], { encoding: 'utf8' }).split('\n');
+  const release = JSON.parse(readFileSync(path.join(DIST, 'release.json'), 'utf8'));
+  for (const file of [release.files.embed.path, release.files.glue.path, release.files.wasm.path, release.files.css.path]) {
+    assert.ok(plugin.includes(`role-compare/assets/${file}`), `the plugin bundles ${file}`);
+  }
 
   // Whole: every file of dist/ (and of integrations/, when there is one), CHANGELOG.md.
   const expected = [
@@ -80,7 +87,7 @@ test('make release: archives of the whole site, verifiable, the same bytes from 
   utimesSync(path.join(copy, 'index.html'), new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'));
   chmodSync(path.join(copy, 'embed.js'), 0o600);
   const second = keep(pack({ dist: copy, umask: '077', env: { TZ: 'Pacific/Kiritimati' } }));
-  for (const file of ['SHA256SUMS', `${NAME}.tar.gz`, `${NAME}.zip`]) {
+  for (const file of ['SHA256SUMS', `${NAME}.tar.gz`, `${NAME}.zip`, PLUGIN]) {
     assert.ok(readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))), `${file} is byte-identical from the second run`);
   }
 });
