@@ -9,11 +9,14 @@
 //     height, and writes a full-page PNG, cut at 2400 px so the file stays small.
 //
 //   node scripts/screenshot.mjs --gallery [distDir]
-//     the theme gallery (tests/e2e/hosts/gallery/): each page as a reader sees it, in light
-//     and dark, as docs/gallery-<page>-<mode>.png: at 1280 px wide (the phone page at 390 px),
-//     the top of the page down to the widget's first duties; and the wide page's inherit
-//     widgets as docs/gallery-wide-inherit-<mode>.png (900 px of them). The pages come from a second
-//     server, as in the gallery test, so the widget is embedded cross-origin as on a blog.
+//     the reader's first screen (issue 15) on the widget's own page and in each page of the
+//     theme gallery (tests/e2e/hosts/gallery/), at 1280x800 and 390x844, in light and dark, as
+//     docs/screen-<page>-<width>-<mode>.png: the viewport with the widget's top at its top, as a
+//     reader scrolling to it sees it, and its figures (the controls' height, the first duty,
+//     whole cards per role: tests/e2e/support/first-screen.mjs, as the tests measure them); and
+//     the wide page's inherit widgets as docs/gallery-wide-inherit-<mode>.png (900 px of them).
+//     The pages come from a second server, as in the gallery test, so the widget is embedded
+//     cross-origin as on a blog.
 
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve } from '../tests/e2e/support/server.mjs';
 import { launch, watchErrors, describeErrors } from '../tests/e2e/support/browser.mjs';
+import { firstScreen } from '../tests/e2e/support/first-screen.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gallery = process.argv[2] === '--gallery';
@@ -109,17 +113,18 @@ process.exit(failed ? 1 : 0);
  */
 async function galleryShots() {
   const pages = [
-    { name: 'narrow', file: 'narrow.html', width: 1280, mode: null },
+    { name: 'index', file: null, mode: null },
+    { name: 'narrow', file: 'narrow.html', mode: null },
     {
       name: 'article',
       file: 'article.html',
-      width: 1280,
       mode: async (page, m) => {
         if (m === 'dark') await page.locator('[data-theme-toggle]').click();
       },
     },
-    { name: 'wide', file: 'wide.html', width: 1280, mode: (page, m) => page.evaluate((m) => document.documentElement.setAttribute('data-bs-theme', m), m) },
-    { name: 'phone', file: 'phone.html', width: 390, mode: (page, m) => page.evaluate((m) => document.documentElement.setAttribute('data-theme', m), m) },
+    { name: 'wide', file: 'wide.html', mode: (page, m) => page.evaluate((m) => document.documentElement.setAttribute('data-bs-theme', m), m) },
+    { name: 'phone', file: 'phone.html', mode: (page, m) => page.evaluate((m) => document.documentElement.setAttribute('data-theme', m), m) },
+    { name: 'casper', file: 'casper.html', mode: (page, m) => page.evaluate((m) => document.documentElement.classList.toggle('dark-mode', m === 'dark'), m) },
   ];
   const widgetServer = await serve(dist, { cors: true });
   const blogServer = await serve(path.join(root, 'tests', 'e2e', 'hosts', 'gallery'), {
@@ -130,44 +135,43 @@ async function galleryShots() {
   let failed = false;
   try {
     for (const g of pages) {
-      for (const m of ['light', 'dark']) {
-        const context = await browser.newContext({
-          viewport: { width: g.width, height: 900 },
-          deviceScaleFactor: 1,
-          colorScheme: g.mode ? 'light' : m,
-          reducedMotion: 'reduce',
-        });
-        const page = await context.newPage();
-        const errors = watchErrors(page);
-        await page.goto(blogServer.url + g.file);
-        await page.locator('#widget .rc [data-duty]').first().waitFor({ state: 'attached', timeout: TIMEOUT });
-        if (g.mode) await g.mode(page, m);
-        await page.waitForFunction((m) => document.querySelector('#widget').getAttribute('data-rc-scheme') === m, m, { timeout: TIMEOUT });
-        // The themes fade their colours: wait until nothing moves.
-        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-        await page.evaluate(() => document.fonts.ready);
-        // Down to the fourth duty of the first column, or 1400 px at most.
-        const bottom = await page.evaluate(() => {
-          const duty = document.querySelectorAll('#widget [data-role] [data-duty]')[3];
-          return Math.ceil(duty.getBoundingClientRect().bottom + window.scrollY + 24);
-        });
-        const height = Math.min(bottom, g.width < 600 ? 1600 : 1400);
-        const file = path.join(root, 'docs', `gallery-${g.name}-${m}.png`);
-        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: g.width, height } });
-        console.log(`wrote ${path.relative(process.cwd(), file)}: ${g.width}×${height} px`);
-        if (g.name === 'wide') {
-          // The three data-theme="inherit" widgets, in the blue and sepia boxes and on the page.
-          const callouts = path.join(root, 'docs', `gallery-wide-inherit-${m}.png`);
-          const top = await page.locator('.row').boundingBox();
-          const plain = await page.locator('#widget-plain .rc-columns').boundingBox();
-          await page.screenshot({ path: callouts, fullPage: true, clip: { x: 0, y: Math.max(0, top.y - 60), width: g.width, height: 900 } });
-          console.log(`wrote ${path.relative(process.cwd(), callouts)}`);
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        for (const m of ['light', 'dark']) {
+          const context = await browser.newContext({
+            viewport,
+            deviceScaleFactor: 1,
+            colorScheme: g.mode ? 'light' : m,
+            reducedMotion: 'reduce',
+          });
+          const page = await context.newPage();
+          const errors = watchErrors(page);
+          await page.goto(g.file ? blogServer.url + g.file : widgetServer.url);
+          const host = g.file ? '#widget' : '#role-compare';
+          await page.locator(`${host} .rc-mount:not([data-prerendered]) [data-duty]`).first().waitFor({ state: 'attached', timeout: TIMEOUT });
+          if (g.mode) await g.mode(page, m);
+          if (g.file) await page.waitForFunction((m) => document.querySelector('#widget').getAttribute('data-rc-scheme') === m, m, { timeout: TIMEOUT });
+          // The themes fade their colours: wait until nothing moves.
+          await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+          await page.evaluate(() => document.fonts.ready);
+          const f = await firstScreen(page, host);
+          const file = path.join(root, 'docs', `screen-${g.name}-${viewport.width}-${m}.png`);
+          await page.screenshot({ path: file });
+          const cards = f.roles.filter((r) => r.columnInView).map((r) => `${r.id} ${r.whole}`).join(', ');
+          console.log(`wrote ${path.relative(process.cwd(), file)}: controls ${Math.round(f.controls)} px, first duty ${Math.round(f.firstDuty)} px down, whole cards ${cards}`);
+          if (g.name === 'wide' && viewport.width === 1280) {
+            // The three data-theme="inherit" widgets, in the blue and sepia boxes and on the page.
+            const callouts = path.join(root, 'docs', `gallery-wide-inherit-${m}.png`);
+            await page.evaluate(() => window.scrollTo(0, 0));
+            const top = await page.locator('.row').boundingBox();
+            await page.screenshot({ path: callouts, fullPage: true, clip: { x: 0, y: Math.max(0, top.y - 60), width: viewport.width, height: 900 } });
+            console.log(`wrote ${path.relative(process.cwd(), callouts)}`);
+          }
+          if (errors.length > 0) {
+            console.error(`${g.file ?? 'index.html'} (${m}) logged errors: ${describeErrors(errors)}`);
+            failed = true;
+          }
+          await context.close();
         }
-        if (errors.length > 0) {
-          console.error(`${g.file} (${m}) logged errors: ${describeErrors(errors)}`);
-          failed = true;
-        }
-        await context.close();
       }
     }
   } catch (error) {

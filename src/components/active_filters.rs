@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::filter::{Facet, Overlap, Query};
 use crate::model::{Content, Focus, Line};
 
-#[derive(Properties, PartialEq)]
+/// What `active_filters` is drawn from.
 pub struct ActiveFiltersProps {
     pub content: Rc<Content>,
     pub query: Query,
@@ -28,8 +28,9 @@ struct Chip {
     label: String,
 }
 
-#[component]
-pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+/// The chips of the filters in use. A function, not a component: see `status_line`.
+pub fn active_filters(props: ActiveFiltersProps) -> Html {
+    let props = &props;
     let query = &props.query;
     if !query.has_filters() {
         return Html::default();
@@ -63,14 +64,14 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     if !text.is_empty() {
         push(None, "", ["\u{201c}", text, "\u{201d}"].concat());
     }
-    // A removed chip takes the keyboard focus with it: it goes to the next chip (or "Clear
-    // filters"), which stays, being keyed; after the last filter, where "Clear filters" sends it.
+    // A removed chip takes the keyboard focus with it: it goes to "Clear filters", which stays
+    // (keyed) while a filter is left; after the last filter, where "Clear filters" sends it.
     let last = query.active_filters() == 1;
     let on_clear = {
         let on_clear = props.on_clear.clone();
         Callback::from(move |e: MouseEvent| {
             on_clear.emit(());
-            super::focus_after_clear(&e);
+            super::focus_first(&e, &super::AFTER_CLEAR);
         })
     };
     html! {
@@ -94,9 +95,9 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
                 let onclick = Callback::from(move |e: MouseEvent| {
                     remove_it.emit(());
                     if last {
-                        super::focus_after_clear(&e);
+                        super::focus_first(&e, &super::AFTER_CLEAR);
                     } else {
-                        focus_next_chip(&e);
+                        super::focus_first(&e, &["[data-action=\"clear\"]"]);
                     }
                 });
                 html! {
@@ -114,21 +115,5 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
                 </button>
             </li>
         </ul>
-    }
-}
-
-/// Moves the keyboard focus from the chip that was pressed to the button after it.
-fn focus_next_chip(event: &MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let next = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("li").ok().flatten())
-        .and_then(|li| li.next_element_sibling())
-        .and_then(|li| li.query_selector("button").ok().flatten())
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(next) = next {
-        // Focus is a courtesy: a refusal leaves it where the browser puts it.
-        let _ = next.focus();
     }
 }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    ActiveFilters, FilterBar, Perspectives, RoleColumns, ShareBar, StatusLine, TopicTable,
+    active_filters, perspectives, role_columns, status_line, topic_table, ActiveFiltersProps,
+    FilterBar, PerspectivesProps, RoleColumnsProps, ShareBar, StatusLineProps, TopicTableProps,
 };
 use crate::filter::{self, Facet, Layout, Query, SearchIndex};
 use crate::model::Content;
@@ -127,6 +128,23 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             scroll_to_duty(&view, duty.as_deref());
         });
     }
+    // The role bar follows the strip sideways (role_columns.rs). One listener for the view's
+    // life; a strip that scrolled before the wasm took over is followed at once.
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let listener = view.cast::<web_sys::Element>().map(|view| {
+                if let Ok(Some(strip)) = view.query_selector(".rc-columns") {
+                    super::role_columns::follow(&strip);
+                }
+                let options = gloo_events::EventListenerOptions::run_in_capture_phase();
+                gloo_events::EventListener::new_with_options(&view, "scroll", options, |e| {
+                    super::role_columns::follow_strip(e)
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let rows = {
         let layout = query.layout;
         use_memo(
@@ -152,7 +170,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         let on_clear = on_clear.clone();
         Callback::from(move |e: MouseEvent| {
             on_clear.emit(());
-            super::focus_after_clear(&e);
+            super::focus_first(&e, &super::AFTER_CLEAR);
         })
     };
 
@@ -176,14 +194,14 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 on_text={on_text.clone()}
             />
             <div class="rc-viewbar">
-                <StatusLine content={content.clone()} outcome={outcome.clone()} roles={shown_roles.clone()} />
-                <ActiveFilters
-                    content={content.clone()}
-                    query={query.clone()}
-                    on_toggle={on_toggle}
-                    on_text={on_text}
-                    on_clear={on_clear}
-                />
+                { status_line(StatusLineProps { content: content.clone(), outcome: outcome.clone(), roles: shown_roles.clone() }) }
+                { active_filters(ActiveFiltersProps {
+                    content: content.clone(),
+                    query: query.clone(),
+                    on_toggle,
+                    on_text,
+                    on_clear,
+                }) }
                 if props.controls.layout {
                     <div class="rc-layouts" role="group" aria-label="Layout">
                         { for Layout::ALL.iter().map(|&layout| {
@@ -215,28 +233,28 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             // byte of a pre-rendered page (see role-compare.css, "All the roles fit").
             <div class="rc-view" ref={view} onclick={on_view_click} data-columns={shown_roles.len().to_string()}>
             if query.layout == Layout::Topics {
-                <TopicTable
-                    content={content.clone()}
-                    rows={rows.clone()}
-                    roles={shown_roles.clone()}
-                    heading_level={props.heading_level}
-                    current={current.clone()}
-                />
+                { topic_table(TopicTableProps {
+                    content: content.clone(),
+                    rows: rows.clone(),
+                    roles: shown_roles.clone(),
+                    heading_level: props.heading_level,
+                    current: current.clone(),
+                }) }
             } else {
-                <RoleColumns
-                    content={content.clone()}
-                    outcome={outcome.clone()}
-                    roles={shown_roles.clone()}
-                    heading_level={props.heading_level}
-                    current={current.clone()}
-                />
+                { role_columns(RoleColumnsProps {
+                    content: content.clone(),
+                    outcome: outcome.clone(),
+                    roles: shown_roles.clone(),
+                    heading_level: props.heading_level,
+                    current: current.clone(),
+                }) }
             }
             </div>
-            <Perspectives
-                content={content.clone()}
-                roles={query.roles.clone()}
-                heading_level={props.heading_level}
-            />
+            { perspectives(PerspectivesProps {
+                content: content.clone(),
+                roles: query.roles.clone(),
+                heading_level: props.heading_level,
+            }) }
             <ShareBar
                 content={content.clone()}
                 query={query.clone()}

@@ -7,18 +7,14 @@ use yew::prelude::*;
 
 use crate::content::ContentError;
 
-#[derive(Properties, PartialEq)]
-pub struct ContentErrorBoxProps {
-    pub errors: Rc<Vec<ContentError>>,
-}
-
-#[component]
-pub fn ContentErrorBox(props: &ContentErrorBoxProps) -> Html {
+/// The content's problems, every one with where it is. A function, not a component: see
+/// `status_line`.
+pub fn content_error_box(errors: &Rc<Vec<ContentError>>) -> Html {
     html! {
         <div class="rc-error" role="alert">
             <p class="rc-error-title">{ "This comparison cannot be shown: its content has problems." }</p>
             <ul class="rc-error-list">
-                { for props.errors.iter().map(|e| html! { <li><code>{ e.describe() }</code></li> }) }
+                { for errors.iter().map(|e| html! { <li><code>{ e.describe() }</code></li> }) }
             </ul>
         </div>
     }

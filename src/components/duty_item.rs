@@ -50,7 +50,7 @@ pub fn DutyItem(props: &DutyItemProps) -> Html {
                     <span class="rc-vh">{ "Focus: " }</span>{ duty.focus.label() }
                 </span>
                 <span class={classes!("rc-label", ["rc-label--", duty.line.id()].concat())}>
-                    <span class="rc-vh">{ "Line: " }</span><span class="rc-label-words">{ super::short_label(duty.line.label()) }</span>
+                    <span class="rc-vh">{ "Line: " }</span>{ super::line_label(duty.line) }
                 </span>
                 if let Some(source) = source {
                     <details class="rc-source">

@@ -11,7 +11,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{FocusMap, SearchBox, ToggleGroup, ToggleItem};
+use super::{
+    focus_map, search_box, toggle_group, FocusMapProps, SearchBoxProps, ToggleGroupProps,
+    ToggleItem,
+};
 use crate::filter::{Facet, Outcome, Overlap, Query};
 use crate::model::{Content, Focus, Line};
 use crate::options::Controls;
@@ -62,9 +65,13 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let all = query.active_filters();
 
     let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>, segmented: bool| {
-        html! {
-            <ToggleGroup {facet} {label} {items} {segmented} on_toggle={props.on_toggle.clone()} />
-        }
+        toggle_group(ToggleGroupProps {
+            facet,
+            label: label.into(),
+            items,
+            segmented,
+            on_toggle: props.on_toggle.clone(),
+        })
     };
     let roles = || {
         props
@@ -105,7 +112,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         // so that a page still streaming in lays the toolbar out as it ends up.
         <div class={classes!("rc-toolbar", (has_more && !*open).then_some("rc-toolbar--folds"))}>
             if controls.search {
-                <SearchBox value={AttrValue::from(query.text.clone())} on_input={props.on_text.clone()} />
+                { search_box(SearchBoxProps { value: AttrValue::from(query.text.clone()), on_input: props.on_text.clone() }) }
             }
             if shows_roles { { group(Facet::Role, "Roles", roles(), true) } }
             if controls.focus { { group(Facet::Focus, "Focus", focus(), true) } }
@@ -132,13 +139,13 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         if *open && has_more {
             <div class="rc-more-panel">
                 if shows_map {
-                    <FocusMap
-                        content={content.clone()}
-                        query={query.clone()}
-                        outcome={props.outcome.clone()}
-                        roles={props.shown.clone()}
-                        on_cell={props.on_cell.clone()}
-                    />
+                    { focus_map(FocusMapProps {
+                        content: content.clone(),
+                        query: query.clone(),
+                        outcome: props.outcome.clone(),
+                        roles: props.shown.clone(),
+                        on_cell: props.on_cell.clone(),
+                    }) }
                 }
                 if shows_overlap { { group(Facet::Overlap, "Overlap", overlap(), false) } }
                 if controls.topic { { group(Facet::Topic, "Topics", topics(), false) } }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::filter::{Facet, Outcome, Query};
 use crate::model::{Content, Focus, Line};
 
-#[derive(Properties, PartialEq)]
+/// What `focus_map` is drawn from.
 pub struct FocusMapProps {
     pub content: Rc<Content>,
     pub query: Query,
@@ -20,8 +20,9 @@ pub struct FocusMapProps {
     pub on_cell: Callback<(Focus, Line)>,
 }
 
-#[component]
-pub fn FocusMap(props: &FocusMapProps) -> Html {
+/// The focus map. A function, not a component: see `status_line`.
+pub fn focus_map(props: FocusMapProps) -> Html {
+    let props = &props;
     let content = &props.content;
     let query = &props.query;
     let axis = |facet: Facet, value: &'static str, label: &'static str, extra: &'static str| {

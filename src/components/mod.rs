@@ -20,20 +20,22 @@ mod widget;
 
 use yew::{html, Html, MouseEvent};
 
-pub use active_filters::{ActiveFilters, ActiveFiltersProps};
+use crate::model::Line;
+
+pub use active_filters::{active_filters, ActiveFiltersProps};
 pub use comparison::{Comparison, ComparisonProps};
-pub use content_error_box::{ContentErrorBox, ContentErrorBoxProps};
+pub use content_error_box::content_error_box;
 pub use duty_item::{DutyItem, DutyItemProps};
 pub use filter_bar::{FilterBar, FilterBarProps};
-pub use focus_map::{FocusMap, FocusMapProps};
-pub use perspectives::{Perspectives, PerspectivesProps};
+pub use focus_map::{focus_map, FocusMapProps};
+pub use perspectives::{perspectives, PerspectivesProps};
 pub use role_column::{RoleColumn, RoleColumnProps, DUTIES_PER_PAGE};
-pub use role_columns::{RoleColumns, RoleColumnsProps};
-pub use search_box::{SearchBox, SearchBoxProps};
+pub use role_columns::{role_columns, RoleColumnsProps};
+pub use search_box::{search_box, SearchBoxProps};
 pub use share_bar::{ShareBar, ShareBarProps};
-pub use status_line::{StatusLine, StatusLineProps};
-pub use toggle_group::{ToggleGroup, ToggleGroupProps, ToggleItem};
-pub use topic_table::{TopicRowProps, TopicRowView, TopicTable, TopicTableProps};
+pub use status_line::{status_line, StatusLineProps};
+pub use toggle_group::{toggle_group, ToggleGroupProps, ToggleItem};
+pub use topic_table::{topic_table, TopicRowProps, TopicRowView, TopicTableProps};
 pub use widget::{Loaded, Widget, WidgetProps};
 
 /// The element name for a heading `level` levels deep (clamped to h2..h6; h1 belongs to the page).
@@ -47,23 +49,33 @@ pub(crate) fn heading_tag(level: u8) -> &'static str {
     }
 }
 
-/// A line's label with the words after the first in a span of their own (`rc-label-rest`), which
+/// A line's label, its symbol and its word "line" in a span of its own (`rc-label-rest`), which
 /// a phone-sized widget leaves out: "Top line" shows "▲ Top" in its toolbar and on its cards.
-/// Screen readers hear them all.
-pub(crate) fn short_label(label: &str) -> Html {
-    match label.split_once(' ') {
-        Some((first, rest)) => {
-            html! { <>{ first }<span class="rc-label-rest">{ " " }{ rest }</span></> }
-        }
-        None => html! { { label } },
+/// Screen readers hear the words, not the symbol.
+pub(crate) fn line_label(line: Line) -> Html {
+    // The symbol ("▲", "▼") comes from the stylesheet, by the class.
+    let (first, class) = match line {
+        Line::Top => ("Top", "rc-line rc-line--top"),
+        Line::Bottom => ("Bottom", "rc-line rc-line--bottom"),
+    };
+    html! {
+        <><span {class}></span><span class="rc-line-words">{ first }<span class="rc-label-rest">{ " line" }</span></span></>
     }
 }
 
-/// After "Clear filters" the button that was clicked becomes disabled (or, in the empty view,
-/// goes away), and the browser would drop the keyboard focus to the page's `<body>`. It goes to
-/// the widget's search field instead; failing that (hidden, or folded away in a phone-sized
-/// widget), to the first filter toggle, then to the "Filters" button.
-pub(crate) fn focus_after_clear(event: &MouseEvent) {
+/// Where the keyboard focus goes after "Clear filters": the button that was clicked goes away,
+/// and the browser would drop the focus to the page's `<body>`. It goes to the widget's search
+/// field instead; failing that (hidden, or folded away in a phone-sized widget), to the first
+/// filter toggle, then to the "Filters" button.
+pub(crate) const AFTER_CLEAR: [&str; 3] = [
+    "input[type=\"search\"]",
+    "button[data-filter]:not([disabled])",
+    "[data-action=\"filters\"]",
+];
+
+/// Moves the keyboard focus, after a click that removes the clicked button, to the first of
+/// `selectors` in the widget that takes it.
+pub(crate) fn focus_first(event: &MouseEvent, selectors: &[&str]) {
     use wasm_bindgen::JsCast;
     let Some(root) = event
         .target()
@@ -73,11 +85,7 @@ pub(crate) fn focus_after_clear(event: &MouseEvent) {
         return;
     };
     let document = root.owner_document();
-    for selector in [
-        "input[type=\"search\"]",
-        "button[data-filter]:not([disabled])",
-        "[data-action=\"filters\"]",
-    ] {
+    for &selector in selectors {
         let Some(el) = root
             .query_selector(selector)
             .ok()

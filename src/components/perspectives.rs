@@ -11,7 +11,7 @@ use super::duty_item::source_byline;
 use super::heading_tag;
 use crate::model::Content;
 
-#[derive(Properties, PartialEq)]
+/// What `perspectives` is drawn from.
 pub struct PerspectivesProps {
     pub content: Rc<Content>,
     /// Ids of the shown roles.
@@ -19,8 +19,9 @@ pub struct PerspectivesProps {
     pub heading_level: u8,
 }
 
-#[component]
-pub fn Perspectives(props: &PerspectivesProps) -> Html {
+/// The perspectives. A function, not a component: see `status_line`.
+pub fn perspectives(props: PerspectivesProps) -> Html {
+    let props = &props;
     let content = &props.content;
     let concerns = |ids: &[String]| ids.iter().any(|id| props.roles.contains(id));
     let perspectives: Vec<_> = content

@@ -5,7 +5,8 @@
 //! the widget's width, the strip scrolls sideways, and an element that scrolls (`overflow-x:
 //! auto`) is where a sticky heading inside it would stick, not the page: the headings would scroll
 //! away with the duties. The bar sits outside the strip, laid out on the same grid, and follows
-//! the strip's sideways scroll (an effect here), so its names stay over their columns.
+//! the strip's sideways scroll (`follow_strip`, called by `Comparison`'s listener), so its names
+//! stay over their columns.
 //! It is a picture of the headings: the columns keep their real headings for screen readers and
 //! the page's outline, and the bar is hidden from them.
 
@@ -17,7 +18,7 @@ use super::RoleColumn;
 use crate::filter::Outcome;
 use crate::model::Content;
 
-#[derive(Properties, PartialEq)]
+/// What `role_columns` is drawn from.
 pub struct RoleColumnsProps {
     pub content: Rc<Content>,
     pub outcome: Rc<Outcome>,
@@ -26,33 +27,12 @@ pub struct RoleColumnsProps {
     /// The heading level of the column titles.
     pub heading_level: u8,
     /// The id of the duty a deep link points at, if any.
-    #[prop_or_default]
     pub current: Option<AttrValue>,
 }
 
-#[component]
-pub fn RoleColumns(props: &RoleColumnsProps) -> Html {
-    let bar = use_node_ref();
-    let strip = use_node_ref();
-    {
-        let (bar, strip) = (bar.clone(), strip.clone());
-        use_effect_with((), move |_| {
-            let follow = strip.cast::<web_sys::Element>().map(|s| {
-                let follow = move || {
-                    if let (Some(bar), Some(strip)) = (
-                        bar.cast::<web_sys::Element>(),
-                        strip.cast::<web_sys::Element>(),
-                    ) {
-                        bar.set_scroll_left(strip.scroll_left());
-                    }
-                };
-                // A strip the reader swiped before the wasm took over.
-                follow();
-                gloo_events::EventListener::new(&s, "scroll", move |_| follow())
-            });
-            move || drop(follow)
-        });
-    }
+/// The role bar and the strip of columns. A function, not a component: see `status_line`.
+pub fn role_columns(props: RoleColumnsProps) -> Html {
+    let props = &props;
     let content = &props.content;
     // Each shown role with the duties of its column (those that fit the filters, in order).
     let columns: Vec<(usize, &crate::model::Role, Vec<usize>)> = props
@@ -77,7 +57,7 @@ pub fn RoleColumns(props: &RoleColumnsProps) -> Html {
         .collect();
     html! {
         <>
-            <div class="rc-rolebar" ref={bar} aria-hidden="true">
+            <div class="rc-rolebar" aria-hidden="true">
                 { for columns.iter().map(|(_, role, duties)| html! {
                     <p class="rc-rolebar-cell" data-role-name={role.id.clone()}>
                         <span class="rc-rolebar-title">{ &role.title }</span>
@@ -90,7 +70,7 @@ pub fn RoleColumns(props: &RoleColumnsProps) -> Html {
             </div>
             // One strip of columns; when more roles are shown than fit the widget's width it
             // scrolls sideways (styles/role-compare.css), so it takes the keyboard focus too.
-            <div class="rc-columns" ref={strip} role="group" aria-label="Duties by role" tabindex="0">
+            <div class="rc-columns" role="group" aria-label="Duties by role" tabindex="0">
                 { for columns.into_iter().map(|(r, role, duties)| {
                     let total = content.duties.iter().filter(|d| d.role == role.id).count();
                     html! {
@@ -107,5 +87,26 @@ pub fn RoleColumns(props: &RoleColumnsProps) -> Html {
                 }) }
             </div>
         </>
+    }
+}
+
+/// Keeps the role bar over its columns: called for every scroll inside the widget's view (a
+/// scroll event does not bubble, so `Comparison` listens in the capture phase), it scrolls the
+/// bar sideways as far as the strip that scrolled, when that is the strip.
+pub(crate) fn follow_strip(event: &Event) {
+    use wasm_bindgen::JsCast;
+    if let Some(strip) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.class_name() == "rc-columns")
+    {
+        follow(&strip);
+    }
+}
+
+/// Scrolls the role bar (the strip's previous sibling) as far sideways as the strip.
+pub(crate) fn follow(strip: &web_sys::Element) {
+    if let Some(bar) = strip.previous_element_sibling() {
+        bar.set_scroll_left(strip.scroll_left());
     }
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What `search_box` is drawn from.
 pub struct SearchBoxProps {
     /// The current search text.
     pub value: AttrValue,
@@ -10,8 +10,9 @@ pub struct SearchBoxProps {
     pub on_input: Callback<String>,
 }
 
-#[component]
-pub fn SearchBox(props: &SearchBoxProps) -> Html {
+/// The search field. A function, not a component: see `status_line`.
+pub fn search_box(props: SearchBoxProps) -> Html {
+    let props = &props;
     let on_input = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: InputEvent| {

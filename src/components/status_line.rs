@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::filter::Outcome;
 use crate::model::Content;
 
-#[derive(Properties, PartialEq)]
+/// What `status_line` is drawn from.
 pub struct StatusLineProps {
     pub content: Rc<Content>,
     pub outcome: Rc<Outcome>,
@@ -17,26 +17,13 @@ pub struct StatusLineProps {
     pub roles: Vec<usize>,
 }
 
-#[component]
-pub fn StatusLine(props: &StatusLineProps) -> Html {
-    let text = status_text(&props.content, &props.outcome, &props.roles);
-    let (total, per_role) = text.split_once(" · ").unwrap_or((text.as_str(), ""));
-    html! {
-        <p class="rc-status" role="status" aria-live="polite">
-            { total }
-            if !per_role.is_empty() {
-                <span class="rc-status-roles">{ " · " }{ per_role }</span>
-            }
-        </p>
-    }
-}
-
-/// "9 of 27 duties · CIO 4 · CTO 3 · CMO 2".
-pub fn status_text(content: &Content, outcome: &Outcome, roles: &[usize]) -> String {
-    if roles.is_empty() {
-        return "No role is shown: choose at least one role.".to_string();
-    }
-    let mut parts = vec![[
+/// The status line. A function, not a component: it is drawn with its parent every time, and a
+/// component of its own would cost its machinery in the wasm for nothing (README, "Size").
+pub fn status_line(props: StatusLineProps) -> Html {
+    let props = &props;
+    let (content, outcome) = (&props.content, &props.outcome);
+    // "9 of 27 duties · CIO 4 · CTO 3 · CMO 2"; the part after the total in a span of its own.
+    let total = [
         outcome.shown.len().to_string().as_str(),
         " of ",
         &outcome.total.to_string(),
@@ -46,11 +33,21 @@ pub fn status_text(content: &Content, outcome: &Outcome, roles: &[usize]) -> Str
             " duties"
         },
     ]
-    .concat()];
-    for &r in roles {
+    .concat();
+    let mut per_role = String::new();
+    for &r in &props.roles {
         if let (Some(role), Some(n)) = (content.roles.get(r), outcome.per_role.get(r)) {
-            parts.push([role.title.as_str(), " ", &n.to_string()].concat());
+            per_role.push_str(&[" · ", role.title.as_str(), " ", &n.to_string()].concat());
         }
     }
-    parts.join(" · ")
+    // One live region whatever it says: screen readers hear changes in a region that stays.
+    html! {
+        <p class="rc-status" role="status" aria-live="polite">
+            if props.roles.is_empty() {
+                { "No role is shown: choose at least one role." }
+            } else {
+                { total }<span class="rc-status-roles">{ per_role }</span>
+            }
+        </p>
+    }
 }

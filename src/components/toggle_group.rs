@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::filter::Facet;
+use crate::model::Line;
 
 /// One toggle button's data.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,7 +20,7 @@ pub struct ToggleItem {
     pub pressed: bool,
 }
 
-#[derive(Properties, PartialEq)]
+/// What `toggle_group` is drawn from.
 pub struct ToggleGroupProps {
     /// The facet these buttons toggle.
     pub facet: Facet,
@@ -30,12 +31,12 @@ pub struct ToggleGroupProps {
     pub on_toggle: Callback<(Facet, AttrValue)>,
     /// A segmented row in the toolbar (its name for screen readers only), rather than a
     /// labelled group of pills.
-    #[prop_or_default]
     pub segmented: bool,
 }
 
-#[component]
-pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
+/// A group of toggles. A function, not a component: see `status_line`.
+pub fn toggle_group(props: ToggleGroupProps) -> Html {
+    let props = &props;
     let facet = props.facet;
     let class = classes!(
         "rc-group",
@@ -60,7 +61,6 @@ pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
                             type="button"
                             class={classes!(
                                 "rc-toggle",
-                                ["rc-value--", item.value.as_str()].concat(),
                                 (item.count == 0 && !item.pressed).then_some("rc-toggle--empty")
                             )}
                             data-filter={filter}
@@ -69,8 +69,8 @@ pub fn ToggleGroup(props: &ToggleGroupProps) -> Html {
                             onclick={on_click}
                         >
                             <span class="rc-toggle-label">
-                                if facet == Facet::Line {
-                                    { super::short_label(&item.label) }
+                                if let (Facet::Line, Some(line)) = (facet, Line::from_id(&item.value)) {
+                                    { super::line_label(line) }
                                 } else {
                                     { item.label.clone() }
                                 }

@@ -14,7 +14,7 @@ use super::{heading_tag, DutyItem, DUTIES_PER_PAGE};
 use crate::model::{Content, LinkKind};
 use crate::topics::{Band, TopicRow};
 
-#[derive(Properties, PartialEq)]
+/// What `topic_table` is drawn from.
 pub struct TopicTableProps {
     pub content: Rc<Content>,
     pub rows: Rc<Vec<TopicRow>>,
@@ -23,12 +23,12 @@ pub struct TopicTableProps {
     /// The heading level of the topic titles.
     pub heading_level: u8,
     /// The id of the duty a deep link points at, if any.
-    #[prop_or_default]
     pub current: Option<AttrValue>,
 }
 
-#[component]
-pub fn TopicTable(props: &TopicTableProps) -> Html {
+/// The topic rows. A function, not a component: see `status_line`.
+pub fn topic_table(props: TopicTableProps) -> Html {
+    let props = &props;
     let content = &props.content;
     let titles: Vec<&str> = props
         .roles

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Comparison, ContentErrorBox};
+use super::{content_error_box, Comparison};
 use crate::content::{built_in, parse_content, ContentError};
 use crate::model::Content;
 use crate::options::{self, resolve, Options};
@@ -106,7 +106,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         theme={options.theme}
                     />
                 },
-                (Loaded::Failed(errors), _) => html! { <ContentErrorBox errors={errors.clone()} /> },
+                (Loaded::Failed(errors), _) => content_error_box(errors),
                 _ => Html::default(),
             } }
         </div>
