@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs after every Trunk build (Trunk.toml [[hooks]], stage post_build), on the build's output:
-//  0. minifies the stylesheets (lightningcss): role-compare.css blocks the first paint of every
-//     page and article that shows the widget;
+//  0. minifies the widget's stylesheet (lightningcss): it blocks the first paint of every page
+//     and article that shows the widget;
 //  1. names the widget's files after their contents: the wasm, its JS glue and the widget's
 //     stylesheet become role-compare_bg.<hash>.wasm, role-compare.<hash>.js and
 //     role-compare.<hash>.css, so hosts can cache them for a year (README, "Releases"); the
@@ -100,7 +100,7 @@ function hashName(name, stem, ext) {
   return { path, integrity };
 }
 
-/** The stylesheets, minified with lightningcss (the engine Trunk itself uses, from npm, pinned):
+/** The widget's stylesheet, minified with lightningcss (the engine Trunk itself uses, from npm, pinned):
  *  role-compare.css blocks the first paint wherever the widget shows, and its comments and
  *  spaces were half its bytes: 42,407 B raw and 9,138 B brotli before, 24,208 and 4,219 after
  *  (measured on issue 15's stylesheet). No browser targets are given, so nothing is lowered or
@@ -108,8 +108,9 @@ function hashName(name, stem, ext) {
  *  `content: "✓" / ""` alternative text included). Minified CSS minifies to itself, so a second
  *  run changes nothing. Not Trunk's own `minify` setting: it minifies the HTML pages too, which
  *  the steps below read and rewrite by their markup. */
-function minifyStyles() {
-  for (const name of readdirSync(dir).filter((n) => /^(role-compare(\.[0-9a-f]{12})?|page|frame)\.css$/.test(n))) {
+function minifyStylesheet() {
+  // (page.css stays as Trunk wrote it, with the integrity Trunk gave its link: 570 B brotli.)
+  for (const name of readdirSync(dir).filter((n) => /^role-compare(\.[0-9a-f]{12})?\.css$/.test(n))) {
     const { code, warnings } = transform({ filename: name, code: readFileSync(join(dir, name)), minify: true });
     if (warnings.length > 0) fail(`${name}: ${warnings.map((w) => w.message).join("; ")}`);
     writeFileSync(join(dir, name), code);
@@ -295,7 +296,7 @@ function serviceWorker() {
 }
 
 const version = releaseVersion();
-minifyStyles();
+minifyStylesheet();
 const assets = hashAssets();
 await writeLoader(version, assets);
 rewritePages(assets);

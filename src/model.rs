@@ -74,6 +74,14 @@ impl Line {
         }
     }
 
+    /// The label with its meaning, for a tooltip: "Top line: revenue".
+    pub fn explained(self) -> &'static str {
+        match self {
+            Line::Top => "Top line: revenue",
+            Line::Bottom => "Bottom line: cost and profit",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Line> {
         Line::ALL.into_iter().find(|l| l.id() == id)
     }

@@ -113,7 +113,7 @@ async fn the_filters_in_use_are_chips_that_remove_them() {
     assert!(chips.contains("\u{201c}licen\u{201d}"));
     assert!(chips.contains("data-action=\"clear\""));
     // Topics and overlap set in the folded panel count on its button.
-    assert!(html.contains("<span class=\"rc-toggle-count rc-more-name\">1<"));
+    assert!(html.contains("data-action=\"filters\" aria-expanded=\"false\" class=\"rc-more-toggle\"><span class=\"rc-more-name\">More filters</span><span class=\"rc-filters-name\">Filters</span><span class=\"rc-toggle-count\">1<"));
     assert!(
         !render(None, 2).await.contains("rc-chips"),
         "no chips without filters"
@@ -154,7 +154,7 @@ async fn the_articles_disagreement_on_the_cio_is_shown_with_sources() {
     assert!(cio.contains("CIO vs. CMO: Who Owns What?"));
     assert!(cio.contains("CIO vs CTO"));
     let cto = &html[html.find("data-role=\"cto\"").expect("cto column")..];
-    assert!(cto.contains("<summary>Focus: external</summary>"));
+    assert!(cto.contains("<summary>Focus: External</summary>"));
 }
 
 #[tokio::test]

@@ -14,18 +14,9 @@ use crate::model::{Content, Focus, Line};
 pub struct ActiveFiltersProps {
     pub content: Rc<Content>,
     pub query: Query,
-    /// Called with the facet and value a chip removes.
-    pub on_toggle: Callback<(Facet, AttrValue)>,
-    /// Called to empty the search.
-    pub on_text: Callback<String>,
+    /// Called with the facet and value a chip removes, or `None` for the search.
+    pub on_remove: Callback<Option<(Facet, AttrValue)>>,
     pub on_clear: Callback<()>,
-}
-
-/// One chip: the facet it belongs to, the value it removes, and its words.
-struct Chip {
-    facet: Option<Facet>,
-    value: String,
-    label: String,
 }
 
 /// The chips of the filters in use. A function, not a component: see `status_line`.
@@ -35,22 +26,16 @@ pub fn active_filters(props: ActiveFiltersProps) -> Html {
     if !query.has_filters() {
         return Html::default();
     }
-    let mut chips: Vec<Chip> = Vec::new();
-    let mut push = |facet: Option<Facet>, value: &str, label: String| {
-        chips.push(Chip {
-            facet,
-            value: value.to_string(),
-            label,
-        })
-    };
+    // Each chip: what it removes (facet and value; none: the search) and its words.
+    let mut chips: Vec<(Option<(Facet, AttrValue)>, String)> = Vec::new();
     for f in Focus::ALL.iter().filter(|f| query.focus.contains(f)) {
-        push(Some(Facet::Focus), f.id(), f.label().to_string());
+        chips.push((Some((Facet::Focus, f.id().into())), f.label().into()));
     }
     for l in Line::ALL.iter().filter(|l| query.line.contains(l)) {
-        push(Some(Facet::Line), l.id(), l.label().to_string());
+        chips.push((Some((Facet::Line, l.id().into())), l.label().into()));
     }
     for o in Overlap::ALL.iter().filter(|o| query.overlap.contains(o)) {
-        push(Some(Facet::Overlap), o.id(), o.label().to_string());
+        chips.push((Some((Facet::Overlap, o.id().into())), o.label().into()));
     }
     for t in props
         .content
@@ -58,11 +43,11 @@ pub fn active_filters(props: ActiveFiltersProps) -> Html {
         .iter()
         .filter(|t| query.topics.contains(&t.id))
     {
-        push(Some(Facet::Topic), &t.id, t.label.clone());
+        chips.push((Some((Facet::Topic, t.id.clone().into())), t.label.clone()));
     }
     let text = query.text.trim();
     if !text.is_empty() {
-        push(None, "", ["\u{201c}", text, "\u{201d}"].concat());
+        chips.push((None, ["\u{201c}", text, "\u{201d}"].concat()));
     }
     // A removed chip takes the keyboard focus with it: it goes to "Clear filters", which stays
     // (keyed) while a filter is left; after the last filter, where "Clear filters" sends it.
@@ -76,35 +61,22 @@ pub fn active_filters(props: ActiveFiltersProps) -> Html {
     };
     html! {
         <ul class="rc-chips" aria-label="Filters in use">
-            { for chips.into_iter().map(|chip| {
-                let remove = match chip.facet {
-                    Some(facet) => [facet.id(), ":", chip.value.as_str()].concat(),
+            { for chips.into_iter().map(|(what, label)| {
+                let remove = match &what {
+                    Some((facet, value)) => [facet.id(), ":", value.as_str()].concat(),
                     None => "q".to_string(),
                 };
-                let remove_it: Callback<()> = match chip.facet {
-                    Some(facet) => {
-                        let on_toggle = props.on_toggle.clone();
-                        let value = AttrValue::from(chip.value);
-                        Callback::from(move |()| on_toggle.emit((facet, value.clone())))
-                    }
-                    None => {
-                        let on_text = props.on_text.clone();
-                        Callback::from(move |()| on_text.emit(String::new()))
-                    }
-                };
+                let on_remove = props.on_remove.clone();
                 let onclick = Callback::from(move |e: MouseEvent| {
-                    remove_it.emit(());
-                    if last {
-                        super::focus_first(&e, &super::AFTER_CLEAR);
-                    } else {
-                        super::focus_first(&e, &["[data-action=\"clear\"]"]);
-                    }
+                    on_remove.emit(what.clone());
+                    let next: &[&str] = if last { &super::AFTER_CLEAR } else { &["[data-action=\"clear\"]"] };
+                    super::focus_first(&e, next);
                 });
                 html! {
                     <li key={remove.clone()}>
                         <button type="button" class="rc-chip" data-remove={remove} {onclick}>
                             <span class="rc-vh">{ "Remove the filter " }</span>
-                            { chip.label }
+                            { label }
                         </button>
                     </li>
                 }

@@ -198,8 +198,13 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 { active_filters(ActiveFiltersProps {
                     content: content.clone(),
                     query: query.clone(),
-                    on_toggle,
-                    on_text,
+                    on_remove: {
+                        let state = state.clone();
+                        Callback::from(move |what: Option<(Facet, AttrValue)>| state.dispatch(match what {
+                            Some((facet, value)) => Action::Toggle(facet, value.to_string()),
+                            None => Action::SetText(String::new()),
+                        }))
+                    },
                     on_clear,
                 }) }
                 if props.controls.layout {

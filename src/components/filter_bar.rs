@@ -39,10 +39,9 @@ pub struct FilterBarProps {
 pub fn FilterBar(props: &FilterBarProps) -> Html {
     let content = &props.content;
     let query = &props.query;
-    let item = |facet: Facet, value: &str, label: &str, hint: Option<&'static str>| ToggleItem {
+    let item = |facet: Facet, value: &str, label: &str| ToggleItem {
         value: AttrValue::from(value.to_string()),
         label: AttrValue::from(label.to_string()),
-        hint: hint.map(AttrValue::Static),
         count: props.outcome.count(content, facet, value),
         pressed: query.is_pressed(facet, value),
     };
@@ -59,10 +58,9 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    // Filters set inside the panel, counted on its button; on a phone, where the toggles fold
-    // behind it too, every filter (the stylesheet shows one count or the other).
+    // Filters set inside the panel, counted on its button (on a phone the chips over the count
+    // name every filter in use, the folded toggles' too).
     let in_panel = query.topics.len() + query.overlap.len();
-    let all = query.active_filters();
 
     let group = |facet: Facet, label: &'static str, items: Vec<ToggleItem>, segmented: bool| {
         toggle_group(ToggleGroupProps {
@@ -78,32 +76,32 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             .roles
             .iter()
             .filter_map(|&r| content.roles.get(r))
-            .map(|r| item(Facet::Role, &r.id, &r.title, None))
+            .map(|r| item(Facet::Role, &r.id, &r.title))
             .collect::<Vec<_>>()
     };
     let focus = || {
         Focus::ALL
             .iter()
-            .map(|f| item(Facet::Focus, f.id(), f.label(), None))
+            .map(|f| item(Facet::Focus, f.id(), f.label()))
             .collect::<Vec<_>>()
     };
     let line = || {
         Line::ALL
             .iter()
-            .map(|l| item(Facet::Line, l.id(), l.label(), Some(l.hint())))
+            .map(|l| item(Facet::Line, l.id(), l.label()))
             .collect::<Vec<_>>()
     };
     let overlap = || {
         Overlap::ALL
             .iter()
-            .map(|o| item(Facet::Overlap, o.id(), o.label(), None))
+            .map(|o| item(Facet::Overlap, o.id(), o.label()))
             .collect::<Vec<_>>()
     };
     let topics = || {
         content
             .topics
             .iter()
-            .map(|t| item(Facet::Topic, &t.id, &t.label, None))
+            .map(|t| item(Facet::Topic, &t.id, &t.label))
             .collect::<Vec<_>>()
     };
     html! {
@@ -128,10 +126,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     <span class="rc-more-name">{ "More filters" }</span>
                     <span class="rc-filters-name">{ "Filters" }</span>
                     if in_panel > 0 {
-                        <span class="rc-toggle-count rc-more-name">{ in_panel }<span class="rc-vh">{ " active" }</span></span>
-                    }
-                    if all > 0 {
-                        <span class="rc-toggle-count rc-filters-name">{ all }<span class="rc-vh">{ " active" }</span></span>
+                        <span class="rc-toggle-count">{ in_panel }<span class="rc-vh">{ " active" }</span></span>
                     }
                 </button>
             }

@@ -64,7 +64,7 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
     } else if disagree {
         Some("Focus: disputed".to_string())
     } else {
-        Some(["Focus: ", focus_words(&role.focus_claims[0].focus, false)].concat())
+        Some(["Focus: ", focus_words(&role.focus_claims[0].focus)].concat())
     };
     html! {
         <section class="rc-column" data-role={role.id.clone()}>
@@ -92,7 +92,7 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
                                         let source = content.source(&claim.source);
                                         html! {
                                             <li>
-                                                <strong>{ focus_words(&claim.focus, true) }</strong>
+                                                <strong>{ focus_words(&claim.focus) }</strong>
                                                 if let Some(source) = source {
                                                     { " — " }<cite>{ &source.title }</cite>
                                                     { source_byline(&source.by, "") }
@@ -166,18 +166,14 @@ pub(crate) fn more_label(unlisted: usize, role: &str) -> String {
     label
 }
 
-/// "Internal", "External" or "Internal and external" (in lower case unless `capital`; written
-/// out, as `str::to_lowercase` would cost 2 KB of wasm for three fixed words).
-fn focus_words(focus: &[Focus], capital: bool) -> &'static str {
+/// "Internal", "External" or "Internal and external".
+fn focus_words(focus: &[Focus]) -> &'static str {
     let has = |f: Focus| focus.contains(&f);
-    match (has(Focus::Internal), has(Focus::External), capital) {
-        (true, true, true) => "Internal and external",
-        (true, true, false) => "internal and external",
-        (true, false, true) => "Internal",
-        (true, false, false) => "internal",
-        (false, true, true) => "External",
-        (false, true, false) => "external",
-        (false, false, _) => "",
+    match (has(Focus::Internal), has(Focus::External)) {
+        (true, true) => "Internal and external",
+        (true, false) => "Internal",
+        (false, true) => "External",
+        (false, false) => "",
     }
 }
 

@@ -13,8 +13,6 @@ pub struct ToggleItem {
     /// The value id, as in `data-filter="<facet>:<value>"`.
     pub value: AttrValue,
     pub label: AttrValue,
-    /// What the value means ("revenue" for the top line): the button's tooltip.
-    pub hint: Option<AttrValue>,
     /// How many duties this value covers given the other filters.
     pub count: usize,
     pub pressed: bool,
@@ -56,6 +54,8 @@ pub fn toggle_group(props: ToggleGroupProps) -> Html {
                         Callback::from(move |_: MouseEvent| on_toggle.emit((facet, value.clone())))
                     };
                     let filter = [facet.id(), ":", item.value.as_str()].concat();
+                    // A line's toggle explains itself in its tooltip ("Top line: revenue").
+                    let line = (facet == Facet::Line).then(|| Line::from_id(&item.value)).flatten();
                     html! {
                         <button
                             type="button"
@@ -65,11 +65,11 @@ pub fn toggle_group(props: ToggleGroupProps) -> Html {
                             )}
                             data-filter={filter}
                             aria-pressed={if item.pressed { "true" } else { "false" }}
-                            title={item.hint.as_ref().map(|hint| AttrValue::from([item.label.as_str(), ": ", hint].concat()))}
+                            title={line.map(Line::explained)}
                             onclick={on_click}
                         >
                             <span class="rc-toggle-label">
-                                if let (Facet::Line, Some(line)) = (facet, Line::from_id(&item.value)) {
+                                if let Some(line) = line {
                                     { super::line_label(line) }
                                 } else {
                                     { item.label.clone() }
