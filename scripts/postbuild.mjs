@@ -210,8 +210,10 @@ function singleFile({ glue, wasm }, release) {
   html = html.replace(/href="\.\/icon\.svg"/, `href="data:image/svg+xml;base64,${icon}"`);
   // The release, for "Embed this view": the file has no address to fetch release.json from.
   const releaseAttribute = JSON.stringify(release).replaceAll("&", "&amp;").replaceAll('"', "&quot;");
-  if (!html.includes("data-role-compare-page")) fail("index.html has no data-role-compare-page element");
-  html = html.replace("data-role-compare-page", `data-role-compare-page data-rc-release="${releaseAttribute}"`);
+  // The element's start tag, ending in the attribute (as the pre-render finds it): the name alone
+  // also appears in the inlined page.css.
+  if (!html.includes("data-role-compare-page>")) fail("index.html has no data-role-compare-page element");
+  html = html.replace("data-role-compare-page>", `data-role-compare-page data-rc-release="${releaseAttribute}">`);
 
   const glueText = read(glue.path);
   if (!/export \{[^}]*__wbg_init as default/.test(glueText)) fail(`${glue.path} has no __wbg_init default export; update the single-file step`);

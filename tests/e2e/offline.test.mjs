@@ -121,7 +121,8 @@ function deployNextRelease(dir) {
   const release = JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
   const version = release.version.replace(/\d+$/, (n) => String(Number(n) + 1));
   appendFileSync(path.join(dir, release.files.glue.path), '\n// the next release\n');
-  appendFileSync(path.join(dir, release.files.css.path), '\n/* the next release */\n');
+  // A rule, not a comment: the post-build step minifies the stylesheet, comments gone.
+  appendFileSync(path.join(dir, release.files.css.path), '\n.rc-next-release { order: 1 }\n');
   appendFileSync(path.join(dir, release.files.wasm.path), customSection('rc-next', 'the next release'));
   const indexPath = path.join(dir, 'index.html');
   const index = readFileSync(indexPath, 'utf8');
@@ -365,16 +366,21 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
       assert.equal(same.version, version, 'postbuild on an unchanged copy of dist/ gives the same version');
       assert.deepEqual(same.files, files, 'postbuild on an unchanged copy of dist/ gives the same list');
 
-      // One byte more in the widget's stylesheet: a new name for it (its hash), a new version,
-      // the list otherwise as it was.
-      appendFileSync(path.join(copy.dir, release.files.css.path), '\n/* changed */\n');
+      // One rule more in the widget's stylesheet (a rule: comments are minified away): a new name
+      // for it (its hash), a new version, the list otherwise as it was.
+      appendFileSync(path.join(copy.dir, release.files.css.path), '\n.rc-changed { order: 1 }\n');
       postbuild(copy.dir);
       const changed = readWorker(copy.dir);
       const css = JSON.parse(readFileSync(path.join(copy.dir, 'release.json'), 'utf8')).files.css.path;
       assert.notEqual(css, release.files.css.path, 'a changed stylesheet gets a new name');
       assert.ok(existsSync(path.join(copy.dir, css)) && !existsSync(path.join(copy.dir, release.files.css.path)), 'under its new name only');
       assert.notEqual(changed.version, version, 'a changed stylesheet gives a new version');
-      assert.deepEqual(changed.files, files.map((url) => (url === `./${release.files.css.path}` ? `./${css}` : url)), 'the list names the new stylesheet and is otherwise unchanged');
+      // (The list is sorted by name, and a new hash may sort elsewhere: compared as sets.)
+      assert.deepEqual(
+        [...changed.files].sort(),
+        files.map((url) => (url === `./${release.files.css.path}` ? `./${css}` : url)).sort(),
+        'the list names the new stylesheet and is otherwise unchanged',
+      );
 
       // Deterministic: again, with no change, the same version (sw.js and role-compare.html,
       // rewritten by the run before, do not count).
