@@ -10,6 +10,7 @@ use yew::AppHandle;
 
 use crate::components::{Loaded, Widget, WidgetProps};
 use crate::options::as_element_attributes;
+use crate::prerender::{hydration_key, HYDRATE_ATTRIBUTE, SHAPE_ATTRIBUTE};
 use crate::web::current_fragment;
 
 struct Mounted {
@@ -67,7 +68,7 @@ pub fn mount(
         .map(|pair| (pair[0].as_str(), pair.get(1).map_or("", String::as_str)))
         .collect();
     let mut props = WidgetProps::new(
-        pairs,
+        pairs.iter().copied(),
         Loaded::from_sources(content_json.as_deref(), load_error),
         None,
     );
@@ -79,6 +80,26 @@ pub fn mount(
         props.options.url_state && MOUNTED.with(|m| !m.borrow().iter().any(|w| w.owns_url));
     if owns_url {
         props.fragment = Some(current_fragment().into());
+    }
+    // A pre-rendered view of these very props is kept: Yew hydrates it, attaching the widget to
+    // the DOM already there instead of building it again (issue 16: the rebuild was the
+    // takeover's longest task, with the layout of the new DOM after it, and it lost the reader's
+    // focus). Anything else (other options, the author's content, a link to a filtered view) is
+    // replaced, since the hydration must meet exactly the DOM the live widget renders.
+    if let Some(root) = hydratable_view(&host, &pairs, &props, content_json.is_none()) {
+        let _ = root.remove_attribute("data-prerendered");
+        let _ = root.remove_attribute(HYDRATE_ATTRIBUTE);
+        let _ = root.remove_attribute(SHAPE_ATTRIBUTE);
+        let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).hydrate();
+        MOUNTED.with(|m| {
+            m.borrow_mut().push(Mounted {
+                host,
+                root,
+                app,
+                owns_url,
+            })
+        });
+        return owns_url;
     }
     let Some(root) = host
         .owner_document()
@@ -98,6 +119,38 @@ pub fn mount(
         })
     });
     owns_url
+}
+
+/// The pre-rendered view in `host` that a widget with these options and props may hydrate: one
+/// marked as rendered with the same options (`prerender::hydration_key`), the built-in content
+/// (and no problem loading the author's), and no URL fragment to apply.
+fn hydratable_view(
+    host: &Element,
+    pairs: &[(&str, &str)],
+    props: &WidgetProps,
+    built_in_content: bool,
+) -> Option<Element> {
+    let view = host
+        .query_selector(":scope > .rc-mount[data-prerendered]")
+        .ok()
+        .flatten()?;
+    let key = view.get_attribute(HYDRATE_ATTRIBUTE)?;
+    let same = built_in_content
+        && matches!(props.content, Loaded::Ready(_))
+        && props.fragment.as_deref().is_none_or(str::is_empty)
+        && key == hydration_key(pairs.iter().copied());
+    // As the build wrote it: its elements all there, none added, its first mark in place.
+    let intact = || {
+        let elements = view.get_elements_by_tag_name("*").length().to_string();
+        let marked = view.first_child().is_some_and(|first| {
+            first.node_type() == web_sys::Node::COMMENT_NODE
+                && first
+                    .node_value()
+                    .is_some_and(|mark| mark.starts_with("<["))
+        });
+        marked && view.get_attribute(SHAPE_ATTRIBUTE).as_deref() == Some(elements.as_str())
+    };
+    (same && intact()).then_some(view)
 }
 
 /// Removes the widget mounted in `host`, if any. Returns whether there was one.

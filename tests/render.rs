@@ -327,7 +327,7 @@ mod widget {
 }
 
 mod prerender {
-    use role_compare::prerender::{insert, wrap};
+    use role_compare::prerender::{hydration_key, insert, wrap, wrap_hydratable};
 
     const PAGE: &str = "<main><div id=\"x\" data-host><p>Loading…</p></div><p>after</p></main>";
 
@@ -341,6 +341,37 @@ mod prerender {
         let twice =
             insert(&once, "data-host>", &wrap("<div class=\"rc\">two</div>")).expect("twice");
         assert_eq!(twice, once.replace("one", "two"));
+    }
+
+    #[test]
+    fn a_hydratable_view_carries_its_options_and_no_component_names() {
+        let html = "<!--<[role_compare::components::widget::Widget]>--><div class=\"rc\"><!--<[a::B]>-->x<!--</[a::B]>--></div><!--</[role_compare::components::widget::Widget]>--><!-- a comment -->";
+        assert_eq!(
+            wrap_hydratable(html, "url-state="),
+            "<!--rc-prerendered--><div class=\"rc-mount\" data-prerendered data-rc-hydrate=\"url-state=\" data-rc-shape=\"1\"><!--<[]>--><div class=\"rc\"><!--<[]>-->x<!--</[]>--></div><!--</[]>--><!-- a comment --></div><!--/rc-prerendered-->"
+        );
+    }
+
+    #[test]
+    fn the_hydration_key_names_the_options_in_any_order_and_escapes_what_could_mislead() {
+        let version = env!("CARGO_PKG_VERSION");
+        assert_eq!(hydration_key([]), format!("{version} "));
+        assert_eq!(
+            hydration_key([("url-state", "")]),
+            format!("{version} url-state=")
+        );
+        assert_eq!(
+            hydration_key([("roles", "cio,cmo"), ("focus", "external")]),
+            hydration_key([("focus", "external"), ("roles", "cio,cmo")]),
+        );
+        assert_eq!(
+            hydration_key([("q", "a&b=c \"<x>\"")]),
+            format!("{version} q=a%26b%3Dc%20%22%3Cx%3E%22")
+        );
+        assert_ne!(
+            hydration_key([("roles", "a&b")]),
+            hydration_key([("roles", "a"), ("b", "")])
+        );
     }
 
     #[test]

@@ -50,8 +50,11 @@ function loadWasm() {
     // neither runs until both have passed their integrity checks.
     const [wasm] = await Promise.all([fetchWasm(), preloadGlue()]);
     const module = await import(glueUrl);
+    // The standalone page's widget mounts as the module starts (src/main.rs).
+    const pages = [...document.querySelectorAll("[data-role-compare-page]")].map(carryOver);
     await module.default({ module_or_path: wasm });
     glue = module;
+    await handOver(pages);
     return module;
   })();
   return ready;
@@ -208,6 +211,101 @@ function showFailure(element, error) {
   element.replaceChildren(box);
 }
 
+// ---- Nothing lost at takeover (issue 16) ------------------------------------------------------
+// Until the wasm takes over, a pre-rendered view is plain HTML: its toggles do nothing yet and its
+// search field takes text no filter reads. What a reader does to it meanwhile is handed to the
+// live widget: clicks on its controls (a key press on a button is a click too) are replayed in
+// order, typed search text is put back and searched for, the focus and the strip's sideways
+// scroll stay where they were. When the wasm hydrates the view (src/mount.rs) the elements are
+// the very same, and only the clicks and the text need handing over; when it replaces the view
+// (other options, the author's content, a filtered link), the new view has the same structure,
+// so the focus is found again by its place in it.
+
+// The attributes that name a control of the widget: a click on an element with one of them is
+// replayed on the live element with the same attribute and value.
+const CONTROL_ATTRIBUTES = ["data-filter", "data-layout", "data-action", "data-remove", "data-export", "data-copy", "data-cell"];
+const CONTROL = CONTROL_ATTRIBUTES.map((name) => `[${name}]`).join(", ");
+// Clicks on pre-rendered controls, per view (the `.rc-mount[data-prerendered]` element).
+const earlyClicks = new WeakMap();
+
+function recordEarlyClick(event) {
+  const control = event.target instanceof Element ? event.target.closest(CONTROL) : null;
+  const view = control?.closest(".rc-mount[data-prerendered]");
+  if (!view) return;
+  const name = CONTROL_ATTRIBUTES.find((n) => control.hasAttribute(n));
+  const selector = `[${name}="${CSS.escape(control.getAttribute(name))}"]`;
+  earlyClicks.set(view, [...(earlyClicks.get(view) ?? []), selector]);
+}
+
+// Where `node` sits under `root`: the indices of its element ancestors among their siblings.
+function placeOf(root, node) {
+  const path = [];
+  for (let at = node; at && at !== root; at = at.parentElement) {
+    if (!at.parentElement) return null;
+    path.unshift([...at.parentElement.children].indexOf(at));
+  }
+  return path;
+}
+
+function elementAt(root, path) {
+  let at = root;
+  for (const index of path ?? []) at = at?.children[index];
+  return at ?? null;
+}
+
+/** What a reader did to the pre-rendered view in `host`, taken just before the wasm takes it
+ *  over; null when there is no pre-rendered view. */
+function carryOver(host) {
+  const view = host.querySelector(":scope > .rc-mount[data-prerendered]");
+  if (!view) return null;
+  const search = view.querySelector('input[type="search"]');
+  const typed = search && search.value !== search.defaultValue ? search : null;
+  const active = document.activeElement;
+  const strip = view.querySelector(".rc-columns");
+  return {
+    host,
+    clicks: earlyClicks.get(view) ?? [],
+    text: typed ? { value: typed.value, start: typed.selectionStart, end: typed.selectionEnd } : null,
+    focus: active && view.contains(active) ? { element: active, place: placeOf(view, active) } : null,
+    scroll: strip ? { left: strip.scrollLeft } : null,
+  };
+}
+
+const microtask = () => new Promise((resolve) => queueMicrotask(resolve));
+
+/** Hands what `carryOver` took to the live widgets. Yew renders in a microtask after mount(),
+ *  so this waits one (and one after each replayed click). */
+async function handOver(carried) {
+  await microtask();
+  for (const taken of carried) {
+    if (!taken) continue;
+    const live = taken.host.querySelector(":scope > .rc-mount:not([data-prerendered])");
+    if (!live) continue;
+    try {
+      const strip = live.querySelector(".rc-columns");
+      if (taken.scroll && strip && strip.scrollLeft !== taken.scroll.left) strip.scrollLeft = taken.scroll.left;
+      if (taken.focus && !live.contains(document.activeElement)) {
+        const again = taken.focus.element.isConnected ? taken.focus.element : elementAt(live, taken.focus.place);
+        again?.focus({ preventScroll: true });
+      }
+      const search = live.querySelector('input[type="search"]');
+      if (taken.text && search) {
+        search.value = taken.text.value;
+        if (document.activeElement === search) search.setSelectionRange(taken.text.start, taken.text.end);
+        search.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
+        await microtask();
+      }
+      for (const selector of taken.clicks) {
+        live.querySelector(selector)?.click();
+        await microtask();
+      }
+    } catch (error) {
+      // A hand-over that fails costs the reader what they did early, never the widget.
+      console.warn("role-compare: could not hand over what was done before the widget started:", error);
+    }
+  }
+}
+
 // ---- The host page's colour scheme ----------------------------------------------------------
 // A widget with data-theme="auto" (the default) or "inherit" takes the colour scheme of the page
 // it sits in. This reads it and writes `data-rc-scheme="dark|light"` on each host element
@@ -359,7 +457,9 @@ async function mountNow(element, options) {
     hosts.add(element);
     element.removeAttribute("data-rc-loading");
     markBase(element);
+    const carried = carryOver(element);
     glue.mount(element, pairs.flat(), json ?? undefined, error ?? undefined);
+    await handOver([carried]);
   } catch (error) {
     if (isCrash(error)) return crash(error);
     console.error("role-compare:", error);
@@ -534,6 +634,7 @@ function startPage() {
 }
 
 function start() {
+  document.addEventListener("click", recordEarlyClick, true);
   watchScheme();
   applySchemes();
   startPage();

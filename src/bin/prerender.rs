@@ -72,7 +72,8 @@ fn main() -> std::process::ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The widget's HTML for these options and the built-in content, wrapped as `mount` wraps it.
+/// The widget's HTML for these options and the built-in content, wrapped as `mount` wraps it and
+/// marked for hydration by a widget mounted with the same options.
 #[cfg(not(target_arch = "wasm32"))]
 fn render(options: &[(&str, &str)]) -> String {
     use role_compare::components::{Loaded, Widget, WidgetProps};
@@ -86,7 +87,8 @@ fn render(options: &[(&str, &str)]) -> String {
             .any(|(name, _)| *name == "url-state")
             .then(|| "".into()),
     );
-    let renderer = yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false);
+    // Hydratable: the wasm keeps this DOM rather than rebuilding it (issue 16, `mount`).
+    let renderer = yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(true);
     let html = match tokio::runtime::Builder::new_current_thread().build() {
         Ok(runtime) => runtime.block_on(renderer.render()),
         Err(e) => {
@@ -94,7 +96,10 @@ fn render(options: &[(&str, &str)]) -> String {
             std::process::exit(1);
         }
     };
-    role_compare::prerender::wrap(&html)
+    role_compare::prerender::wrap_hydratable(
+        &html,
+        &role_compare::prerender::hydration_key(options.iter().copied()),
+    )
 }
 
 #[cfg(target_arch = "wasm32")]
