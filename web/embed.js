@@ -285,8 +285,10 @@ async function handOver(carried) {
       const strip = live.querySelector(".rc-columns");
       if (taken.scroll && strip && strip.scrollLeft !== taken.scroll.left) strip.scrollLeft = taken.scroll.left;
       if (taken.focus && !live.contains(document.activeElement)) {
-        const again = taken.focus.element.isConnected ? taken.focus.element : elementAt(live, taken.focus.place);
-        again?.focus({ preventScroll: true });
+        const { element, place } = taken.focus;
+        const again = element.isConnected ? element : elementAt(live, place);
+        // Only an element of the same kind (a view with other options may be built otherwise).
+        if (again?.localName === element.localName) again.focus({ preventScroll: true });
       }
       const search = live.querySelector('input[type="search"]');
       if (taken.text && search) {
