@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve } from '../tests/e2e/support/server.mjs';
-import { launch, watchErrors, describeErrors } from '../tests/e2e/support/browser.mjs';
+import { launch, watchErrors, describeErrors, bringEachWidgetNear } from '../tests/e2e/support/browser.mjs';
 import { firstScreen } from '../tests/e2e/support/first-screen.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,15 +57,8 @@ try {
   const errors = watchErrors(page);
   await page.goto(server.url + 'blog.html');
 
-  // Every inline widget shows its duties.
-  await page.waitForFunction(
-    () => {
-      const hosts = [...document.querySelectorAll('[data-role-compare]')];
-      return hosts.length > 0 && hosts.every((el) => el.querySelector('.rc [data-duty]'));
-    },
-    undefined,
-    { timeout: TIMEOUT },
-  );
+  // Every inline widget shows its duties: each mounts as the reader comes near it.
+  await bringEachWidgetNear(page, { timeout: TIMEOUT });
 
   // Iframes are loading="lazy": bring each near the viewport, wait for its widget and its height.
   for (const iframe of await page.locator('iframe[data-role-compare-frame]').all()) {

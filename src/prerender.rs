@@ -142,13 +142,9 @@ fn strip_component_names(html: &str) -> String {
 
 /// `html` with `view` (made by [`wrap`]) as the new content of the element whose start tag ends
 /// in `marker` (e.g. `id="rc-frame">`): what stood inside it (a "Loading" line) is replaced, or
-/// the view of an earlier run, so running twice gives the same page.
+/// the view of an earlier run, so running twice gives the same page. A page may hold several
+/// such elements, each with its own marker.
 pub fn insert(html: &str, marker: &str, view: &str) -> Result<String, String> {
-    if let (Some(start), Some(end)) = (html.find(START), html.find(END)) {
-        if start < end {
-            return Ok([&html[..start], view, &html[end + END.len()..]].concat());
-        }
-    }
     let Some(at) = html.find(marker) else {
         return Err(["no element ending in ", marker, " to pre-render into"].concat());
     };
@@ -156,9 +152,16 @@ pub fn insert(html: &str, marker: &str, view: &str) -> Result<String, String> {
         return Err(["more than one element ending in ", marker].concat());
     }
     let start = at + marker.len();
+    let inside = &html[start..];
+    // The view of an earlier run, from its start comment to its end comment.
+    if inside.starts_with(START) {
+        if let Some(end) = inside.find(END) {
+            return Ok([&html[..start], view, &inside[end + END.len()..]].concat());
+        }
+    }
     // The host elements hold no element of their own kind, so the first `</div>` closes them.
-    let Some(length) = html[start..].find("</div>") else {
+    let Some(length) = inside.find("</div>") else {
         return Err(["the element ending in ", marker, " is not closed"].concat());
     };
-    Ok([&html[..start], view, &html[start + length..]].concat())
+    Ok([&html[..start], view, &inside[length..]].concat())
 }

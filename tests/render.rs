@@ -375,6 +375,28 @@ mod prerender {
     }
 
     #[test]
+    fn a_page_with_two_hosts_gets_a_view_in_each_and_a_second_run_replaces_both() {
+        const TWO: &str = "<div data-a></div><p>between</p><div data-b><p>Loading</p></div>";
+        let run = |page: &str, a: &str, b: &str| {
+            let page = insert(page, "data-a>", &wrap(a)).expect("a");
+            insert(&page, "data-b>", &wrap(b)).expect("b")
+        };
+        let once = run(TWO, "one", "two");
+        assert_eq!(
+            once,
+            [
+                "<div data-a>",
+                &wrap("one"),
+                "</div><p>between</p><div data-b>",
+                &wrap("two"),
+                "</div>"
+            ]
+            .concat()
+        );
+        assert_eq!(run(&once, "three", "four"), run(TWO, "three", "four"));
+    }
+
+    #[test]
     fn a_page_without_its_host_element_is_an_error() {
         assert!(insert(PAGE, "data-other>", "view").is_err());
         assert!(insert("<div data-host><div data-host></div>", "data-host>", "v").is_err());

@@ -6,6 +6,7 @@
 //! Run by Trunk after each build (`Trunk.toml`, post_build hook), on `$TRUNK_STAGING_DIR`:
 //! - `index.html`: the standalone page's widget (it owns the URL), into `[data-role-compare-page]`;
 //! - `embed.html`: the iframe page's widget with no options, into `#rc-frame`;
+//! - `blog.html`: the example article's two widgets of the built-in content, with their options;
 //! - `snippet.html`: the script embed for blog authors with the default view inside it, pointing
 //!   at the release's versioned folder with integrity hashes (from `release.json`).
 //!
@@ -19,30 +20,55 @@ fn main() -> std::process::ExitCode {
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .unwrap_or_else(|| "dist".into());
-    /// A page: its file, the end of its host element's start tag, the widget's options.
-    type Page<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
-    let pages: [Page; 2] = [
+    /// A widget in a page: the end of its host element's start tag, and its options as
+    /// `embed.js` (or `src/main.rs`) passes them, so that the wasm hydrates the view.
+    type Host<'a> = (&'a str, &'a [(&'a str, &'a str)]);
+    let pages: [(&str, &[Host]); 3] = [
         (
             "index.html",
-            "data-role-compare-page>",
-            &[("url-state", "")],
+            &[("data-role-compare-page>", &[("url-state", "")])],
         ),
-        ("embed.html", "id=\"rc-frame\">", &[]),
+        ("embed.html", &[("id=\"rc-frame\">", &[])]),
+        // The example article: its two widgets of the built-in content (the third has the
+        // author's own, and stays a script embed).
+        (
+            "blog.html",
+            &[
+                (
+                    "data-roles=\"cio,cmo\" data-focus=\"external\" data-heading-level=\"3\">",
+                    &[
+                        ("roles", "cio,cmo"),
+                        ("focus", "external"),
+                        ("heading-level", "3"),
+                    ],
+                ),
+                (
+                    "data-roles=\"cio,cto\" data-facets=\"focus,line\" data-compact data-heading-level=\"3\">",
+                    &[
+                        ("roles", "cio,cto"),
+                        ("facets", "focus,line"),
+                        ("compact", ""),
+                        ("heading-level", "3"),
+                    ],
+                ),
+            ],
+        ),
     ];
-    for (file, marker, options) in pages {
+    for (file, hosts) in pages {
         let path = std::path::Path::new(&dir).join(file);
         let result = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
             .and_then(|html| {
-                let view = render(options);
-                role_compare::prerender::insert(&html, marker, &view)
+                hosts.iter().try_fold(html, |html, (marker, options)| {
+                    role_compare::prerender::insert(&html, marker, &render(options))
+                })
             })
             .and_then(|html| std::fs::write(&path, html).map_err(|e| e.to_string()));
         if let Err(problem) = result {
             eprintln!("prerender: {}: {problem}", path.display());
             return ExitCode::FAILURE;
         }
-        println!("prerender: {} holds the default view", path.display());
+        println!("prerender: {} holds its pre-rendered views", path.display());
     }
     // The snippet form for blog authors: the script embed with the default view inside the
     // element, so it shows before (and without) the wasm (README, "Pre-rendered snippets"),

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { readRelease } from './support/release.mjs';
-import { launch, openPage, describeErrors } from './support/browser.mjs';
+import { launch, openPage, describeErrors, bringEachWidgetNear } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, waitForView, toggle, openFilters } from './support/widget.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -658,8 +658,8 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
       );
     }, {
       url: `${widgetServer?.url ?? ''}blog.html`,
-      ready: (page) => page.locator('[data-role-compare] .rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 })
-        .then(() => page.waitForFunction(() => [...document.querySelectorAll('[data-role-compare]')].every((el) => el.querySelector('.rc [data-duty]')), undefined, { timeout: 15_000 })),
+      // The first two widgets are pre-rendered into the article; each mounts as the reader nears it.
+      ready: (page) => bringEachWidgetNear(page),
     });
   });
 });

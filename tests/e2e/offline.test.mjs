@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { serve } from './support/server.mjs';
-import { mountAllNow, launch, watchErrors, waitForWidget, describeErrors } from './support/browser.mjs';
+import { mountAllNow, launch, watchErrors, waitForWidget, describeErrors, bringEachWidgetNear } from './support/browser.mjs';
 import {
   readView,
   pressedFilters,
@@ -700,7 +700,10 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
           assert.ok(requests.some((r) => r.fromServiceWorker), "the service worker's requests are recorded");
         }
         if (name === 'blog.html') {
-          // The article embeds the widget inline and in an iframe: wait for both.
+          // The article embeds the widget inline and in an iframe (loading="lazy", below its
+          // pre-rendered widgets): go down to each, as a reader does, and wait for both.
+          await bringEachWidgetNear(page);
+          await page.locator('iframe').first().scrollIntoViewIfNeeded();
           const frame = page.frameLocator('iframe').first();
           await frame.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 15_000 });
         }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { readRelease } from './support/release.mjs';
-import { mountAllNow, launch, watchErrors, describeErrors } from './support/browser.mjs';
+import { mountAllNow, launch, watchErrors, describeErrors, bringEachWidgetNear } from './support/browser.mjs';
 import { readView, assertStatusMatchesDom, waitForView, waitForPressed, toggle, openFilters } from './support/widget.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -442,11 +442,11 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
       {
         name: 'the example article',
         file: 'blog.html',
-        ready: (page) =>
-          Promise.all([
-            page.waitForFunction(() => [...document.querySelectorAll('[data-role-compare]')].every((e) => e.querySelector('.rc [data-duty], .rc .rc-error')), undefined, { timeout: 20_000 }),
-            page.frameLocator('iframe').first().locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 20_000 }),
-          ]),
+        ready: async (page) => {
+          await bringEachWidgetNear(page, { timeout: 20_000 });
+          await page.frameLocator('iframe').first().locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached', timeout: 20_000 });
+          await page.evaluate(() => scrollTo(0, 0));
+        },
       },
       { name: 'the iframe page', file: 'embed.html?roles=cio,cto&focus=external', ready: (page) => waitForDuties(page, 'body') },
     ];
@@ -631,9 +631,12 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
           assert.deepEqual(await audit(page.mainFrame(), null), [], 'embed.html (whole page)');
 
           await page.goto(widgetServer.url + 'blog.html');
-          await mountAllNow(page);
-          await page.waitForFunction(() => [...document.querySelectorAll('[data-role-compare]')].every((e) => e.querySelector('.rc [data-duty], .rc .rc-error')), undefined, { timeout: 20_000 });
+          // Down the article as a reader goes: each widget mounts as it comes near, then the
+          // iframe (loading="lazy") loads.
+          await bringEachWidgetNear(page, { timeout: 20_000 });
           assert.deepEqual(await audit(page.mainFrame(), '.rc'), [], 'blog.html (its widgets)');
+          await page.locator('iframe[data-role-compare-frame]').scrollIntoViewIfNeeded();
+          await page.waitForFunction(() => document.querySelector('iframe[data-role-compare-frame]')?.contentDocument?.querySelector('.rc'), undefined, { timeout: 20_000 });
           const frame = page.frames().find((f) => f.url().includes('embed.html'));
           assert.ok(frame, 'the article has its iframe');
           await frame.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout: 20_000 });

@@ -85,7 +85,22 @@ function isFavicon(url) {
 /** Mounts every embedded widget of the page (and of its frames) at once, where embed.js runs. */
 export async function mountAllNow(page) {
   for (const frame of page.frames()) {
+    // A loading="lazy" iframe far down the page has no document yet (and evaluating in it
+    // closes the page in Playwright 1.64 with Chromium 156).
+    if (!/^https?:/.test(frame.url())) continue;
     await frame.evaluate(() => window.RoleCompare?.mountAll()).catch(() => {});
+  }
+}
+
+/** Scrolls each `[data-role-compare]` element of the page into view in turn, as a reader going
+ *  down the article does, and waits until its live widget (the wasm's) has rendered: embed.js
+ *  mounts a widget only as it comes near the viewport. */
+export async function bringEachWidgetNear(page, { timeout = 15_000 } = {}) {
+  const hosts = page.locator('[data-role-compare]');
+  for (let i = 0; i < (await hosts.count()); i++) {
+    const host = hosts.nth(i);
+    await host.scrollIntoViewIfNeeded({ timeout });
+    await host.locator('.rc-mount:not([data-prerendered]) :is([data-duty], [role="status"], .rc-error)').first().waitFor({ state: 'attached', timeout });
   }
 }
 
