@@ -46,6 +46,24 @@ async function holdWasm(context) {
   return { release, requested: asked };
 }
 
+/**
+ * Opens `url` in a new context with its wasm held (`holdWasm`), runs `body({page, wasm})` and
+ * checks that the page logged no error.
+ */
+async function withHeldWasm(url, body) {
+  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  try {
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await body({ page, wasm });
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally {
+    await context.close();
+  }
+}
+
 /** Marks the pre-rendered view, so that the test can tell whether the live one is the same. */
 async function markView(page, within) {
   await page.$eval(`${within} .rc-mount[data-prerendered]`, (view) => {
@@ -65,12 +83,7 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
   });
 
   test('standalone page: a click, typed search text, the focus and the scroll are kept and applied (hydrated)', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    try {
-      const wasm = await holdWasm(context);
-      const page = await context.newPage();
-      const errors = watchErrors(page);
-      await page.goto(server.url);
+    await withHeldWasm(server.url, async ({ page, wasm }) => {
       await wasm.requested;
       await markView(page, '[data-role-compare-page]');
       // The reader scrolls a little, clicks a toggle that does nothing yet, then types a search.
@@ -102,10 +115,7 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
       assert.ok(view.duties.every((d) => d.focus === 'internal'), 'the early click was applied');
       assert.ok(view.duties.every((d) => /vendor/i.test(d.text)), 'the typed search was applied');
       assert.equal(await page.locator('[data-filter="focus:internal"][aria-pressed="true"]').count(), 1, 'the toggle reads pressed');
-      assert.deepEqual(errors, [], describeErrors(errors));
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   // What a browser's page translation, a host page's script or a cache plugin may do to the
@@ -116,12 +126,7 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
     ['its hydration marks stripped (an HTML minifier)', 'const marks = []; for (const walker = document.createTreeWalker(view, NodeFilter.SHOW_COMMENT); walker.nextNode(); ) marks.push(walker.currentNode); for (const mark of marks) mark.remove();'],
   ]) {
     test(`a pre-rendered view changed before takeover, ${what}, is replaced and works`, async () => {
-      const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-      try {
-        const wasm = await holdWasm(context);
-        const page = await context.newPage();
-        const errors = watchErrors(page);
-        await page.goto(server.url);
+      await withHeldWasm(server.url, async ({ page, wasm }) => {
         await wasm.requested;
         await markView(page, '[data-role-compare-page]');
         await page.evaluate(`{ const view = document.querySelector(".rc-mount[data-prerendered]"); ${change} }`);
@@ -133,10 +138,7 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
         const view = await readView(page);
         assert.ok(view.duties.length > 0 && view.duties.every((d) => d.focus === 'internal'), 'the widget works');
         assert.equal(await page.locator('.rc-crashed').count(), 0, 'no crash box');
-        assert.deepEqual(errors, [], describeErrors(errors));
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
@@ -168,12 +170,7 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
     });
 
     test('the focus moves to the same control of the new view, and an early key press is applied', async () => {
-      const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-      try {
-        const wasm = await holdWasm(context);
-        const page = await context.newPage();
-        const errors = watchErrors(page);
-        await page.goto(hostServer.url);
+      await withHeldWasm(hostServer.url, async ({ page, wasm }) => {
         await page.locator('#w .rc-mount[data-prerendered] [data-filter="line:top"]').waitFor();
         await markView(page, '#w');
         // Tabbing into the widget mounts it at once (embed.js); the wasm is held meanwhile.
@@ -194,10 +191,7 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
         assert.equal(after.focused, 'line:top', 'on the same toggle');
         const view = await readView(page, { within: '#w' });
         assert.ok(view.duties.length > 0 && view.duties.every((d) => d.line === 'top'), 'the key press before takeover was applied');
-        assert.deepEqual(errors, [], describeErrors(errors));
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 });
