@@ -21,6 +21,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { serve } from '../tests/e2e/support/server.mjs';
+import { generatedContent } from '../tests/e2e/support/generated-content.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { renderReference } from '../bench/reference/build.mjs';
 import { CATEGORIES, describeTask, longTasks } from './trace-tasks.mjs';
@@ -162,27 +163,6 @@ function checkContent(content) {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/role-compare.content.schema.json'), 'utf8'));
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
   if (!validate(content)) throw new Error(`generated content fails the schema: ${JSON.stringify(validate.errors.slice(0, 3))}`);
-}
-
-/**
- * `n` duties over five roles and ten topics, sentences that vary: the generator of
- * tests/e2e/robust.test.mjs (its 5,000-duty test), so that the bench's 5,000 duties are the ones
- * that test mounts.
- */
-function generatedContent(n) {
-  const words = ['vendor', 'budget', 'security', 'customer', 'platform', 'data', 'cloud', 'brand', 'risk', 'hiring', 'pricing', 'support'];
-  const roles = ['ceo', 'cfo', 'cio', 'cto', 'cmo'].map((id) => ({ id, title: id.toUpperCase() }));
-  const topics = Array.from({ length: 10 }, (_, t) => ({ id: `topic-${t}`, label: `Topic ${t}` }));
-  const duties = Array.from({ length: n }, (_, i) => ({
-    id: `duty-${i}`,
-    role: roles[i % roles.length].id,
-    text: `Duty ${i}: owns the ${words[i % words.length]} work with the ${words[(i * 7) % words.length]} team, and reports on ${words[(i * 5) % words.length]} every quarter.`,
-    focus: i % 2 ? 'internal' : 'external',
-    line: i % 3 ? 'bottom' : 'top',
-    topics: [`topic-${i % 10}`, `topic-${(i * 3) % 10}`].filter((t, k, all) => all.indexOf(t) === k),
-    source: 'gen',
-  }));
-  return { version: 1, sources: [{ id: 'gen', title: 'Generated' }], topics, roles, duties };
 }
 
 // A host page like an author's: the script embed with the content from a URL.
