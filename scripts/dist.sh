@@ -2,10 +2,11 @@
 # Builds the deployable site into dist/ (`make dist`). Where the nightly toolchain has rust-src
 # and the wasm32 target (scripts/setup.sh adds both when nightly is there), the wasm is a size
 # build: the standard library rebuilt for size (-Z build-std, optimize_for_size) and panics that
-# trap at once (-Cpanic=immediate-abort), about 17 KB brotli smaller (README, "Size"), and no
-# panic locations (-Zlocation-detail=none: a panic that aborts at once prints none, so the file
-# names and line numbers were only bytes, 144 B brotli measured on issue 15's build). Elsewhere
-# it falls back to stable, with one line saying so. Tests always run on stable.
+# trap at once (-Cpanic=immediate-abort), about 17 KB brotli smaller (docs/performance.md,
+# "What a reader pays"), and no panic locations (-Zlocation-detail=none: a panic that aborts at
+# once prints none, so the file names and line numbers were only bytes, 144 B brotli measured on
+# issue 15's build). Elsewhere it falls back to stable, with one line saying so. Tests always run
+# on stable.
 # Writes which build it made to target/dist-build (read by the size guard).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,8 +4,9 @@
 //     and article that shows the widget;
 //  1. names the widget's files after their contents: the wasm, its JS glue and the widget's
 //     stylesheet become role-compare_bg.<hash>.wasm, role-compare.<hash>.js and
-//     role-compare.<hash>.css, so hosts can cache them for a year (README, "Releases"); the
-//     pages are rewritten to load them, with Subresource Integrity hashes; embed.js is made
+//     role-compare.<hash>.css, so hosts can cache them for a year (docs/publishing.md,
+//     "Serving a release: headers"); the pages are rewritten to load them, with Subresource
+//     Integrity hashes; embed.js is made
 //     from web/embed.js with the version and the hashes it checks the glue and the wasm against
 //     written in, and minified (it is on every article page);
 //  2. writes release.json: the release's version and each file's path and SRI hash (the
@@ -254,7 +255,7 @@ function headers(folder, { glue, wasm, css }) {
   const immutable = "  Cache-Control: public, max-age=31536000, immutable";
   const rules = [
     "# role-compare's response headers for Netlify and Cloudflare Pages, written by the build",
-    "# (scripts/postbuild.mjs) for a site at the root of its host. README, \"Releases\".",
+    "# (scripts/postbuild.mjs) for a site at the root of its host. See docs/publishing.md.",
     "/*",
     "  Access-Control-Allow-Origin: *",
     "  X-Content-Type-Options: nosniff",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Screenshots of the integrations in their real platforms, for the README, made the way their
-// end-to-end tests run them (tests/e2e/support/): headless Chromium, with the tests' flags.
+// Screenshots of the integrations in their real platforms, for docs/publishing.md, made the way
+// their end-to-end tests run them (tests/e2e/support/): headless Chromium, with the tests' flags.
 // Fails (exit 1) if a page throws or logs a console error (but WordPress's own 403s in the
 // editor, as in tests/e2e/wordpress.test.mjs).
 //

@@ -375,8 +375,8 @@ pub fn script_safe_json(json: &str) -> String {
 
 /// The iframe embed: `embed.html` with the options as its query string, a title naming the
 /// roles, lazy loading, leave to write the clipboard (for the frame's own copy buttons);
-/// `frame-parent.js` (README, "Iframe embed") sizes it to its content. Both from the release's
-/// versioned folder, `frame-parent.js` with its integrity.
+/// `frame-parent.js` (docs/embedding.md, "Iframe embed") sizes it to its content. Both from the
+/// release's versioned folder, `frame-parent.js` with its integrity.
 pub fn iframe_snippet(
     release: &Pinned,
     options: &[(&str, String)],

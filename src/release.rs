@@ -5,8 +5,9 @@
 //! keeps loading the very files its hashes name after later releases. Pure, no browser API.
 //!
 //! Read field by field through a lookup, not with serde's derive: the browser reads the JSON
-//! (`JSON.parse`) for the wasm, which saves the derive's code there (measured: README,
-//! "Releases"); the build's pre-render reads it with `serde_json::Value`.
+//! (`JSON.parse`) for the wasm, which saves the derive's code there (measured:
+//! docs/performance.md, "Where the bytes go"); the build's pre-render reads it with
+//! `serde_json::Value`.
 
 /// `release.json`. Paths are relative to the folder holding it.
 #[derive(Clone, Debug, PartialEq)]

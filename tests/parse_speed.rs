@@ -2,7 +2,8 @@
 //! a generated one of 1,000 duties, in headless Chromium. It prints figures and asserts nothing
 //! about time (these machines are shared). Run it optimised, as the site is built:
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test parse_speed -- --nocapture`
-//! The figures of the two readers measured for the choice of serde_json are in the README, "Size".
+//! The figures of the two readers measured for the choice of serde_json are in
+//! docs/performance.md, "Reading content".
 #![cfg(target_arch = "wasm32")]
 
 use role_compare::content::{parse_content, to_json, BUILT_IN_JSON};

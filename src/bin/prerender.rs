@@ -71,10 +71,10 @@ fn main() -> std::process::ExitCode {
         println!("prerender: {} holds its pre-rendered views", path.display());
     }
     // The snippet form for blog authors: the script embed with the default view inside the
-    // element, so it shows before (and without) the wasm (README, "Pre-rendered snippets"),
-    // made as the share bar's "Embed this view" makes it: the stylesheet first, so the view is
-    // styled as it arrives, and both files from the release's folder, with their integrity
-    // (from release.json, which scripts/postbuild.mjs writes before it runs this).
+    // element, so it shows before (and without) the wasm (docs/embedding.md, "Pre-rendered
+    // snippets"), made as the share bar's "Embed this view" makes it: the stylesheet first, so
+    // the view is styled as it arrives, and both files from the release's folder, with their
+    // integrity (from release.json, which scripts/postbuild.mjs writes before it runs this).
     let release = std::fs::read_to_string(std::path::Path::new(&dir).join("release.json"))
         .map_err(|e| e.to_string())
         .and_then(|json| role_compare::release::Release::from_json(&json))

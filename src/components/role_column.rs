@@ -27,8 +27,9 @@ pub struct RoleColumnProps {
 
 /// How many duties a column lists before a "Show more" button, and how many more each press
 /// shows. A column is read from the top; past a hundred cards nobody scrolls, and every card
-/// listed is work for the browser on each filter click (measured with 5,000 duties: README,
-/// "Limits"). The status line and the column's count still count every duty that fits.
+/// listed is work for the browser on each filter click (measured with 5,000 duties:
+/// docs/performance.md, "Speed at 5,000 duties"). The status line and the column's count still
+/// count every duty that fits.
 pub const DUTIES_PER_PAGE: usize = 100;
 
 #[component]

@@ -18,7 +18,8 @@ pub struct StatusLineProps {
 }
 
 /// The status line. A function, not a component: it is drawn with its parent every time, and a
-/// component of its own would cost its machinery in the wasm for nothing (README, "Size").
+/// component of its own would cost its machinery in the wasm for nothing (docs/performance.md,
+/// "What a reader pays").
 pub fn status_line(props: StatusLineProps) -> Html {
     let props = &props;
     let (content, outcome) = (&props.content, &props.outcome);

@@ -81,7 +81,8 @@ pub mod limits {
     /// Roles: each is a column; a whole leadership team fits.
     pub const ROLES: usize = 20;
     /// Duties: a whole leadership team's, in detail. Filtering 5,000 stays well under a frame's
-    /// worth of work per click (README, "Limits").
+    /// worth of work per click (docs/embedding.md, "Limits"; docs/performance.md, "Speed at
+    /// 5,000 duties").
     pub const DUTIES: usize = 5_000;
     /// Perspectives: each is a section under the columns; a reader opens a handful.
     pub const PERSPECTIVES: usize = 100;

@@ -24,7 +24,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
 const RELEASE = readRelease(DIST);
 const DESKTOP = { width: 1280, height: 900 };
-/** The policy the README gives a blog on another origin than the widget (robust.test.mjs too). */
+/** The policy docs/embedding.md gives a blog on another origin than the widget (robust.test.mjs
+ * too). */
 const crossOriginCsp = (widget) =>
   `default-src 'self'; script-src 'self' ${widget} 'wasm-unsafe-eval'; style-src 'self' ${widget}; ` +
   `connect-src 'self' ${widget}; frame-src ${widget}; img-src 'self' data:`;

