@@ -44,7 +44,8 @@ lint:
 test-native:
 	cargo test --locked
 
-# The content files against the JSON Schema (Ajv), beside the widget's own validator in test-native.
+# The content files against the JSON Schema (Ajv), beside the widget's own validator in test-native;
+# every relative link and anchor of the Markdown files; BENCHMARKS.md's sections each once.
 test-content:
 	node --test tests/node/
 
