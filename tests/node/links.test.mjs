@@ -16,8 +16,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Folders that hold no documentation of ours: installed packages and build output. */
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'target', 'dist', 'release']);
+/** Folders that hold no documentation of ours: installed packages anywhere, and the build's
+ * output at the root (tests/release/ is ours). */
+const SKIP_ANYWHERE = new Set(['.git', 'node_modules']);
+const SKIP_AT_ROOT = new Set(['target', 'dist', 'release']);
 
 /** Every `*.md` file under `dir`, as paths relative to the repository's root. */
 function markdownFiles(dir = '') {
@@ -25,7 +27,7 @@ function markdownFiles(dir = '') {
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) out.push(...markdownFiles(rel));
+      if (!SKIP_ANYWHERE.has(entry.name) && !(dir === '' && SKIP_AT_ROOT.has(entry.name))) out.push(...markdownFiles(rel));
     } else if (entry.name.endsWith('.md')) {
       out.push(rel);
     }
