@@ -29,7 +29,9 @@ const DESKTOP = { width: 1280, height: 900 };
 
 // The widgets of hosts/article.html, by the id of their host element.
 const A = '#widget-a'; // data-roles="cio,cmo" data-focus="external" data-url-state
-const B = '#widget-b'; // data-roles="cto" data-facets="focus,line" data-compact data-heading-level="3"
+// The CIO, whose duties the built-in content gives both foci and both lines, so that each of its
+// two facets narrows it (every CTO duty is external and top-line, as its two articles say).
+const B = '#widget-b'; // data-roles="cio" data-facets="focus,line" data-compact data-heading-level="3"
 const C = '#widget-c'; // inline custom content: editor, platform-lead
 const D = '#widget-d'; // inline content with duties[0].focus "inside"
 const E = '#widget-e'; // data-content="./content/newsroom.json" (blog origin)
@@ -144,8 +146,8 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
       assertStatusMatchesDom(a, 'A: ');
 
       const b = await readView(page, { within: B });
-      assert.deepEqual(b.roles, ['cto'], 'B: the CTO column only');
-      assert.ok(b.duties.length >= 8 && b.duties.every((d) => d.role === 'cto'), `B: CTO duties only (${b.duties.length})`);
+      assert.deepEqual(b.roles, ['cio'], 'B: the CIO column only');
+      assert.ok(b.duties.length >= 8 && b.duties.every((d) => d.role === 'cio'), `B: CIO duties only (${b.duties.length})`);
       assert.deepEqual(
         [...new Set(Object.keys(b.toggles).map((k) => k.split(':')[0]))].sort(),
         ['focus', 'line'],
@@ -192,7 +194,6 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
 
       // A click in B (and in C) changes B (C) alone and neither the link nor the history.
       const aBefore = snapshot(a);
-      // focus, not line: every CTO duty of the built-in content is top-line (article 004).
       await toggle(page, 'focus:external', { within: B });
       const b = await readView(page, { within: B });
       assert.ok(b.duties.length > 0 && b.duties.length < before[B].duties.length, 'B: focus:external narrows its duties');

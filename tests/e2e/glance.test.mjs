@@ -188,17 +188,21 @@ describe('the answer at a glance (dist/)', { skip: !BUILT && 'dist/ is missing: 
         });
       });
 
-      test(`${how}: show only the CMO's bottom-line duties`, async () => {
+      // The CIO's: the role whose column the built-in content splits between the two lines (every
+      // CTO and CMO duty serves the top line, as their articles say).
+      const cioBottom = dutiesOf(['cio']).filter((d) => d.line === 'bottom').map((d) => d.id);
+      test(`${how}: show only the CIO's bottom-line duties`, async () => {
+        assert.ok(cioBottom.length > 0 && cioBottom.length < dutiesOf(['cio']).length, 'the filter has something to narrow');
         await withPage('', async (page) => {
           const r = reader(page, how);
           // In the order the keyboard meets them.
-          await r.press('.rc [data-filter="roles:cio"]');
           await r.press('.rc [data-filter="roles:cto"]');
+          await r.press('.rc [data-filter="roles:cmo"]');
           await r.press('.rc [data-filter="line:bottom"]');
-          await waitForView(page, 'the CMO column alone', `location.hash.includes('line=bottom') && location.hash.includes('roles=cmo')`);
+          await waitForView(page, 'the CIO column alone', `location.hash.includes('line=bottom') && location.hash.includes('roles=cio') && !location.hash.includes('cto') && !location.hash.includes('cmo')`);
           const view = await readView(page);
-          assert.deepEqual(view.roles, ['cmo']);
-          assert.deepEqual(ids(view), dutiesOf(['cmo']).filter((d) => d.line === 'bottom').map((d) => d.id));
+          assert.deepEqual(view.roles, ['cio']);
+          assert.deepEqual(ids(view), cioBottom);
           assert.ok(r.interactions <= 3, `${r.interactions} interactions`);
         });
       });
