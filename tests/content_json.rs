@@ -375,7 +375,10 @@ fn malformed_json_is_reported_with_line_and_column() {
 #[test]
 fn a_duplicate_field_is_refused() {
     let error = error_of("{\"version\": 1, \"version\": 1}");
-    assert!(error.starts_with("duplicate field `version`"), "{error}");
+    assert!(
+        error.starts_with("version: duplicate field `version` (line 1, column 24)"),
+        "{error}"
+    );
 }
 
 #[test]

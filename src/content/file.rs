@@ -1,9 +1,17 @@
 //! Content files: JSON text in the format of `docs/content-format.md` (version 1), both ways.
 //!
-//! Reading is serde's: the model derives `Deserialize`, `serde_json` reads the text (a syntax
-//! error comes with its line and column) and `serde_path_to_error` names the field a type error
-//! is in (`duties[3].focus`). A type error stops the reading, as serde does; once the shape is
-//! right, [`validate`] lists every problem of ids and references at once.
+//! Reading is serde's: the model derives `Deserialize` and `serde_json` reads the text (a syntax
+//! error comes with its line and column). A type error stops the reading, as serde does, and is
+//! named by the path of its field (`duties[3].focus`), found from where serde_json stopped
+//! ([`path_at`]); once the shape is right, [`validate`] lists every problem of ids and references
+//! at once.
+//!
+//! Why not `serde_path_to_error`, which tracks the path while reading: it wraps every visitor
+//! of every type of the format, and that generic code was the largest function in the widget's
+//! wasm (31.7 KB raw). The path is recovered instead by reading the JSON text once more up to
+//! the error, only when there is one: the wasm's reading of content went from 16.6 to 12.7 KB
+//! brotli on the size build (`scripts/wasm-breakdown.mjs`), with the same messages
+//! (tests/content_json.rs, tests/fuzz.rs).
 
 use std::fmt;
 
@@ -96,7 +104,9 @@ impl<'de> Deserialize<'de> for Version {
                 }
             }
         }
-        deserializer.deserialize_any(One)
+        // A number, not "any" value: a list or an object here is only looked at, not read, so
+        // that the error's place is the field's (see `path_at`).
+        deserializer.deserialize_u64(One)
     }
 }
 
@@ -131,9 +141,8 @@ pub(super) fn parse(
     // Editors on Windows start files with a byte order mark; JSON has no place for it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let ObjectOnly(file) =
-        serde_path_to_error::deserialize::<_, ObjectOnly<ContentFile>>(&mut deserializer)
-            .map_err(|e| vec![describe(text, &path_of(e.path()), e.inner())])?;
+    let ObjectOnly(file) = ObjectOnly::<ContentFile>::deserialize(&mut deserializer)
+        .map_err(|e| vec![describe(text, &path_at(text, e.line(), e.column()), &e)])?;
     deserializer
         .end()
         .map_err(|e| vec![describe(text, "", &e)])?;
@@ -204,36 +213,118 @@ fn describe(text: &str, path: &str, error: &serde_json::Error) -> ContentError {
     }
 }
 
-/// The path of a field as the docs write it: `duties[3].focus`. A key that is no plain name
-/// (an author's typo may be `"."`, `""` or `"a.b[0]"`) is quoted, `["a.b[0]"]`, so the path
-/// still reads as one place.
-fn path_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
+/// One step of a path: a key of an object, an index of an array.
+enum Step {
+    /// The key being read or last read (`None` before the first).
+    Key(Option<String>),
+    Index(usize),
+}
+
+/// The path of the value serde_json stopped at, as the docs write paths: `duties[3].focus`.
+/// `line` and `column` are where serde_json says it stopped (1-based line; the column counts
+/// the bytes of that line it had read). It reads those bytes again, keeping the keys and indices
+/// it is inside. serde_json reads a wrong scalar before it says so (the path ends at its key, or
+/// its index), and only looks at the `[` or `{` of a wrong list or object without reading it
+/// (the same path); a `}` or `]` read last closes a container found wanting (a missing field),
+/// and the path is the container's. That holds for every reader of the format, none of which
+/// reads "any" value (`Version` asks for a number). A key that is no plain name (an author's
+/// typo may be `"."`, `""` or `"a.b[0]"`) is quoted, `["a.b[0]"]`, so the path still reads as
+/// one place.
+pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    // The bytes serde_json read: everything before `next`.
+    let next = (line_start + column).min(text.len());
+    let bytes = text.as_bytes();
+    let mut steps: Vec<Step> = Vec::new();
+    // Inside an object, whether the next string is a key (after `{` or `,`) or a value.
+    let mut want_key = false;
+    let mut i = 0;
+    while i < next {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if want_key {
+                    if let Some(Step::Key(key)) = steps.last_mut() {
+                        let raw = text.get(start..i.min(text.len())).unwrap_or("");
+                        *key = Some(unescape(raw));
+                    }
+                    want_key = false;
+                }
+            }
+            b'{' => {
+                steps.push(Step::Key(None));
+                want_key = true;
+            }
+            b'[' => steps.push(Step::Index(0)),
+            b'}' | b']' if i + 1 < next => {
+                steps.pop();
+                want_key = false;
+            }
+            b',' => match steps.last_mut() {
+                Some(Step::Index(n)) => *n += 1,
+                Some(Step::Key(_)) => want_key = true,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    // An error at the end of an object or an array (a missing field, too few items) is the
+    // container's: no key or index of it.
+    match (
+        next.checked_sub(1).and_then(|last| bytes.get(last)),
+        steps.last_mut(),
+    ) {
+        (Some(b'}'), Some(Step::Key(key))) => *key = None,
+        (Some(b']'), Some(Step::Index(_))) => {
+            steps.pop();
+        }
+        _ => {}
+    }
     let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
+    for step in &steps {
+        match step {
+            Step::Index(n) => {
                 out.push('[');
-                out.push_str(&index.to_string());
+                out.push_str(&n.to_string());
                 out.push(']');
             }
-            Segment::Map { key } if is_plain(key) => {
+            Step::Key(Some(key)) if is_plain(key) => {
                 if !out.is_empty() {
                     out.push('.');
                 }
                 out.push_str(key);
             }
-            Segment::Map { key } => {
+            Step::Key(Some(key)) => {
                 out.push('[');
                 // A JSON string literal, cut short: a key can be as long as the file.
                 let key = crate::url_state::clip(key);
                 out.push_str(&serde_json::to_string(&key).unwrap_or_default());
                 out.push(']');
             }
-            Segment::Enum { .. } | Segment::Unknown => {}
+            Step::Key(None) => {}
         }
     }
     out
+}
+
+/// A key as JSON wrote it, its escapes read (`\"` is `"`), for the path. serde_json read the
+/// text already, so the string is well formed; anything else is kept as it stands.
+fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_owned();
+    }
+    serde_json::from_str::<String>(&["\"", raw, "\""].concat()).unwrap_or_else(|_| raw.to_owned())
 }
 
 fn is_plain(key: &str) -> bool {
