@@ -130,6 +130,16 @@ impl Query {
         self.active_filters() > 0
     }
 
+    /// Whether the duty filters (facets and text) are those of `other`; roles, layout and the
+    /// deep link's duty aside.
+    pub fn same_filters(&self, other: &Query) -> bool {
+        self.focus == other.focus
+            && self.line == other.line
+            && self.topics == other.topics
+            && self.overlap == other.overlap
+            && self.text.trim() == other.text.trim()
+    }
+
     /// The same query with every duty filter cleared; the roles and the layout kept.
     pub fn cleared(&self) -> Query {
         Query {

@@ -193,7 +193,10 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 on_cell={on_cell}
                 on_text={on_text.clone()}
             />
-            <div class="rc-viewbar">
+            // Marked while the reader has filters in use beyond those the widget started with: a
+            // phone-sized widget shows the line only then (or while "More filters" is open), the
+            // pressed toggles and the sections' counts saying the rest.
+            <div class="rc-viewbar" data-filtered={(query.has_filters() && !query.same_filters(&props.base)).then_some("true")}>
                 { status_line(StatusLineProps { content: content.clone(), outcome: outcome.clone(), roles: shown_roles.clone() }) }
                 { active_filters(ActiveFiltersProps {
                     content: content.clone(),

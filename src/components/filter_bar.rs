@@ -3,9 +3,9 @@
 //! and the focus map. The reader meets the comparison, not a form: the panel is drawn only
 //! while it is open (fewer controls drawn, a smaller pre-rendered page), and the filters in use
 //! show as removable chips under the toolbar (`ActiveFilters`) whether the panel is open or not.
-//! In a phone-sized widget the toggles fold behind the same button, then named "Filters" (the
-//! GOV.UK filter pattern): the first screen holds the search, that button and the duties; the
-//! stylesheet decides by the widget's width.
+//! In a phone-sized widget the toolbar is three short rows: the search and "More filters", the
+//! roles, then focus and line, so that a reader's usual tasks take a tap or two (docs/design.md,
+//! "Read on a phone"); the stylesheet decides by the widget's width.
 
 use std::rc::Rc;
 
@@ -106,15 +106,13 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     };
     html! {
         <>
-        // Folding is marked on the toolbar itself, not found from its button by the stylesheet,
-        // so that a page still streaming in lays the toolbar out as it ends up.
-        <div class={classes!("rc-toolbar", (has_more && !*open).then_some("rc-toolbar--folds"))}>
+        // In reading order at every width: the search and "More filters" (one row in a narrow
+        // widget), then the roles, the focus and the line, which stay in view on a phone too, so
+        // that any of them is one tap away.
+        <div class="rc-toolbar">
             if controls.search {
                 { search_box(SearchBoxProps { value: AttrValue::from(query.text.clone()), on_input: props.on_text.clone() }) }
             }
-            if shows_roles { { group(Facet::Role, "Roles", roles(), true) } }
-            if controls.focus { { group(Facet::Focus, "Focus", focus(), true) } }
-            if controls.line { { group(Facet::Line, "Line", line(), true) } }
             if has_more {
                 <button
                     type="button"
@@ -123,13 +121,15 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     aria-expanded={if *open { "true" } else { "false" }}
                     onclick={on_more}
                 >
-                    <span class="rc-more-name">{ "More filters" }</span>
-                    <span class="rc-filters-name">{ "Filters" }</span>
+                    { "More filters" }
                     if in_panel > 0 {
                         <span class="rc-toggle-count">{ in_panel }<span class="rc-vh">{ " active" }</span></span>
                     }
                 </button>
             }
+            if shows_roles { { group(Facet::Role, "Roles", roles(), true) } }
+            if controls.focus { { group(Facet::Focus, "Focus", focus(), true) } }
+            if controls.line { { group(Facet::Line, "Line", line(), true) } }
         </div>
         if *open && has_more {
             <div class="rc-more-panel">

@@ -18,14 +18,14 @@ mod toggle_group;
 mod topic_table;
 mod widget;
 
-use yew::{html, Html, MouseEvent};
+use yew::{classes, html, Html, MouseEvent};
 
 use crate::model::Line;
 
 pub use active_filters::{active_filters, ActiveFiltersProps};
 pub use comparison::{Comparison, ComparisonProps};
 pub use content_error_box::content_error_box;
-pub use duty_item::{DutyItem, DutyItemProps};
+pub use duty_item::{duty_item, DutyItemProps};
 pub use filter_bar::{FilterBar, FilterBarProps};
 pub use focus_map::{focus_map, FocusMapProps};
 pub use perspectives::{perspectives, PerspectivesProps};
@@ -49,17 +49,16 @@ pub(crate) fn heading_tag(level: u8) -> &'static str {
     }
 }
 
-/// A line's label, its symbol and its word "line" in a span of its own (`rc-label-rest`), which
-/// a phone-sized widget leaves out: "Top line" shows "▲ Top" in its toolbar and on its cards.
-/// Screen readers hear the words, not the symbol.
-pub(crate) fn line_label(line: Line) -> Html {
-    // The symbol ("▲", "▼") comes from the stylesheet, by the class.
-    let (first, class) = match line {
-        Line::Top => ("Top", "rc-line rc-line--top"),
-        Line::Bottom => ("Bottom", "rc-line rc-line--bottom"),
+/// A line's label: "Top line" with its symbol (from the stylesheet, by the class) and its word
+/// "line" in a span of its own (`rc-label-rest`), which a narrow widget hides from sight: "▲ Top"
+/// on a phone's cards. Screen readers hear the words, not the symbol. `class` adds the caller's.
+pub(crate) fn line_label(line: Line, class: Option<&'static str>) -> Html {
+    let (first, modifier) = match line {
+        Line::Top => ("Top", "rc-line--top"),
+        Line::Bottom => ("Bottom", "rc-line--bottom"),
     };
     html! {
-        <><span {class}></span><span class="rc-line-words">{ first }<span class="rc-label-rest">{ " line" }</span></span></>
+        <span class={classes!(class, "rc-line", modifier)}>{ first }<span class="rc-label-rest">{ " line" }</span></span>
     }
 }
 

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::duty_item::source_byline;
-use super::{heading_tag, DutyItem};
+use super::duty_item::{on_opened, source_byline, Opened};
+use super::{duty_item, heading_tag, DutyItemProps};
+use crate::filter::Outcome;
 use crate::model::{Content, Focus, FocusClaim};
 
 #[derive(Properties, PartialEq)]
@@ -14,10 +15,8 @@ pub struct RoleColumnProps {
     pub content: Rc<Content>,
     /// Index into `content.roles`.
     pub role: usize,
-    /// Indices into `content.duties` of this role's duties that fit the filters.
-    pub duties: Vec<usize>,
-    /// How many duties the role has before filtering.
-    pub total: usize,
+    /// What the filters leave: which of the role's duties fit.
+    pub outcome: Rc<Outcome>,
     /// The heading level of the column title (2 = `h2`).
     pub heading_level: u8,
     /// The id of the duty a deep link points at, if any.
@@ -25,38 +24,59 @@ pub struct RoleColumnProps {
     pub current: Option<AttrValue>,
 }
 
-/// How many duties a column lists before a "Show more" button, and how many more each press
-/// shows. A column is read from the top; past a hundred cards nobody scrolls, and every card
-/// listed is work for the browser on each filter click (measured with 5,000 duties:
-/// docs/performance.md, "Speed at 5,000 duties"). The status line and the column's count still
-/// count every duty that fits.
+/// How many of a role's duties a column lists before a "Show more" button, and how many more
+/// each press lists. A column is read from the top; past a hundred cards nobody scrolls, and
+/// every card listed is work for the browser (measured with 5,000 duties: docs/performance.md,
+/// "Speed at 5,000 duties"). The window is the role's first duties in content order, whether
+/// they fit the filters or not, so that a filter only shows and hides the cards listed and never
+/// lists new ones: paging adds cards only when the reader asks. The status line and the
+/// column's count still count every duty that fits.
 pub const DUTIES_PER_PAGE: usize = 100;
+
+/// How many cards a role's section shows in a phone-sized widget before "All N" (the
+/// stylesheet's `:nth-child(n + 4 of …)` rule, "Read on a phone", holds the same number): the
+/// first few duties of each role, so that two roles fit in the first screen.
+pub const PHONE_FIRST: usize = 3;
 
 #[component]
 pub fn RoleColumn(props: &RoleColumnProps) -> Html {
-    // A deep link to a duty past the first page lists as far as that duty.
-    let listed = use_state(|| {
-        let at = props
+    let content = &props.content;
+    let role_id = content.roles.get(props.role).map(|r| r.id.clone());
+    // The role's duties in content order, found once per content.
+    let duties = use_memo((content.clone(), role_id), |(content, id)| {
+        content
             .duties
             .iter()
-            .position(|&d| is_current(&props.content, d, props.current.as_deref()));
+            .enumerate()
+            .filter(|(_, d)| Some(&d.role) == id.as_ref())
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>()
+    });
+    // A deep link to a duty past the first page lists as far as that duty.
+    let listed = use_state(|| {
+        let at = duties
+            .iter()
+            .position(|&d| is_current(content, d, props.current.as_deref()));
         listed_through(at)
     });
-    let content = &props.content;
+    // In a phone-sized widget: whether the reader asked for all of the role's duties.
+    let all = use_state_eq(|| false);
+    let opened = use_state_eq(Opened::default);
     let Some(role) = content.roles.get(props.role) else {
         return Html::default();
     };
+    // `shown` is in content order: a binary search says whether a duty fits.
+    let fits = |d: usize| props.outcome.shown.binary_search(&d).is_ok();
+    let fitting = props.outcome.per_role.get(props.role).copied().unwrap_or(0);
+    let total = duties.len();
+    let listed_n = (*listed).min(total);
+    let unlisted_fitting = duties[listed_n..].iter().filter(|&&d| fits(d)).count();
     let heading = heading_tag(props.heading_level);
     let disagree = claims_disagree(&role.focus_claims);
-    let count = if props.duties.len() == props.total {
-        duties_word(props.total)
+    let count = if fitting == total {
+        duties_word(total)
     } else {
-        [
-            &props.duties.len().to_string(),
-            " of ",
-            &duties_word(props.total),
-        ]
-        .concat()
+        [&fitting.to_string(), " of ", &duties_word(total)].concat()
     };
     // One line under the role's name: the count, and where the articles place its focus, the
     // role's summary and the articles' claims unfolding from it.
@@ -67,10 +87,12 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
     } else {
         Some(["Focus: ", focus_words(&role.focus_claims[0].focus)].concat())
     };
+    let on_toggle = on_opened(&opened);
     html! {
-        <section class="rc-column" data-role={role.id.clone()}>
-            // The heading for screen readers and the page's outline; sighted readers see the
-            // role bar above the strip, which stays in view (`RoleColumns`).
+        <section class={classes!("rc-column", all.then_some("rc-column--all"))} data-role={role.id.clone()}>
+            // The heading: on a phone the section's title; in the columns layout for screen
+            // readers and the page's outline, sighted readers seeing the role bar above the strip,
+            // which stays in view (`role_columns`).
             <@{heading} class="rc-role-title">
                 { &role.title }
                 <span class="rc-role-name">{ &role.name }</span>
@@ -78,53 +100,100 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
             <div class="rc-column-meta">
                 <p class="rc-column-count">{ count }</p>
                 if let Some(about) = about {
+                    // In the page from the start (a few elements a role), so that a reader
+                    // without scripts unfolds it too.
                     <details class={classes!("rc-about", disagree.then_some("rc-about--disputed"))}>
                         <summary>{ about }</summary>
-                        <div class="rc-about-body">
-                            if !role.summary.is_empty() {
-                                <p class="rc-role-summary">{ &role.summary }</p>
-                            }
-                            if !role.focus_claims.is_empty() {
-                                <p class="rc-claims-title">
-                                    { if disagree { "The articles disagree on its focus:" } else { "Its focus, as the articles put it:" } }
-                                </p>
-                                <ul class="rc-claims-list">
-                                    { for role.focus_claims.iter().map(|claim| {
-                                        let source = content.source(&claim.source);
-                                        html! {
-                                            <li>
-                                                <strong>{ focus_words(&claim.focus) }</strong>
-                                                if let Some(source) = source {
-                                                    { " — " }<cite>{ &source.title }</cite>
-                                                    { source_byline(&source.by, "") }
-                                                }
-                                            </li>
-                                        }
-                                    }) }
-                                </ul>
-                            }
-                        </div>
+                        { about_body(content, role, disagree) }
                     </details>
                 }
             </div>
-            if props.duties.is_empty() {
-                <p class="rc-column-empty">{ ["No ", role.title.as_str(), " duty fits these filters."].concat() }</p>
-            } else {
-                <ul class="rc-duties">
-                    { for props.duties.iter().take(*listed).map(|&d| html! {
-                        <DutyItem key={d} content={content.clone()} duty={d} current={is_current(content, d, props.current.as_deref())} />
-                    }) }
-                </ul>
-                if props.duties.len() > *listed {
-                    <button type="button" class="rc-more" data-action="more" onclick={
-                        let listed = listed.clone();
-                        Callback::from(move |_: MouseEvent| listed.set(*listed + DUTIES_PER_PAGE))
-                    }>
-                        { more_label(props.duties.len() - *listed, &role.title) }
-                    </button>
-                }
+            // Always there, hidden while some duty fits: a filter changes attributes and text in
+            // the view, never its elements.
+            <p class="rc-column-empty" hidden={fitting > 0}>{ ["No ", role.title.as_str(), " duty fits these filters."].concat() }</p>
+            <ul class="rc-duties">
+                { for duties.iter().take(listed_n).map(|&d| duty_item(DutyItemProps {
+                    content,
+                    duty: d,
+                    current: is_current(content, d, props.current.as_deref()),
+                    hidden: !fits(d),
+                    open: opened.contains(d),
+                    on_toggle: on_toggle.clone(),
+                })) }
+            </ul>
+            if total > PHONE_FIRST {
+                <button
+                    type="button"
+                    class="rc-all"
+                    data-all={role.id.clone()}
+                    aria-expanded={if *all { "true" } else { "false" }}
+                    hidden={fitting <= PHONE_FIRST}
+                    onclick={
+                        let all = all.clone();
+                        Callback::from(move |_: MouseEvent| all.set(!*all))
+                    }
+                >
+                    { all_label(*all, fitting, &role.title) }
+                </button>
+            }
+            if total > listed_n {
+                <button type="button" class="rc-more" data-action="more" onclick={
+                    let listed = listed.clone();
+                    Callback::from(move |_: MouseEvent| listed.set(*listed + DUTIES_PER_PAGE))
+                }>
+                    { more_label(total - listed_n, &role.title) }
+                    <span class="rc-more-fit">{ if fitting == total { String::new() } else { fit_further(unlisted_fitting) } }</span>
+                </button>
             }
         </section>
+    }
+}
+
+/// The role's summary and the articles' claims on its focus.
+fn about_body(content: &Content, role: &crate::model::Role, disagree: bool) -> Html {
+    html! {
+        <div class="rc-about-body">
+            if !role.summary.is_empty() {
+                <p class="rc-role-summary">{ &role.summary }</p>
+            }
+            if !role.focus_claims.is_empty() {
+                <p class="rc-claims-title">
+                    { if disagree { "The articles disagree on its focus:" } else { "Its focus, as the articles put it:" } }
+                </p>
+                <ul class="rc-claims-list">
+                    { for role.focus_claims.iter().map(|claim| {
+                        let source = content.source(&claim.source);
+                        html! {
+                            <li>
+                                <strong>{ focus_words(&claim.focus) }</strong>
+                                if let Some(source) = source {
+                                    { " — " }<cite>{ &source.title }</cite>
+                                    { source_byline(&source.by, "") }
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// "All 19 CIO duties", or "Fewer CIO duties" once they are all shown.
+fn all_label(all: bool, fitting: usize, role: &str) -> String {
+    if all {
+        ["Fewer ", role, " duties"].concat()
+    } else {
+        ["All ", &fitting.to_string(), " ", role, " duties"].concat()
+    }
+}
+
+/// " (12 of them fit the filters)", or nothing when none does.
+fn fit_further(n: usize) -> String {
+    match n {
+        0 => " (none of them fits the filters)".into(),
+        1 => " (1 of them fits the filters)".into(),
+        n => [" (", &n.to_string(), " of them fit the filters)"].concat(),
     }
 }
 

@@ -30,60 +30,43 @@ pub struct RoleColumnsProps {
     pub current: Option<AttrValue>,
 }
 
-/// The role bar and the strip of columns. A function, not a component: see `status_line`.
+/// The role bar and the strip of columns. A function, not a component: see `status_line`. Both
+/// are keyed by role, so that showing or hiding a role adds or removes its column and its name,
+/// and touches nothing else.
 pub fn role_columns(props: RoleColumnsProps) -> Html {
     let props = &props;
     let content = &props.content;
-    // Each shown role with the duties of its column (those that fit the filters, in order).
-    let columns: Vec<(usize, &crate::model::Role, Vec<usize>)> = props
+    let roles: Vec<(usize, &crate::model::Role)> = props
         .roles
         .iter()
-        .filter_map(|&r| {
-            let role = content.roles.get(r)?;
-            let duties = props
-                .outcome
-                .shown
-                .iter()
-                .copied()
-                .filter(|&d| {
-                    content
-                        .duties
-                        .get(d)
-                        .is_some_and(|duty| duty.role == role.id)
-                })
-                .collect();
-            Some((r, role, duties))
-        })
+        .filter_map(|&r| Some((r, content.roles.get(r)?)))
         .collect();
     html! {
         <>
             <div class="rc-rolebar" aria-hidden="true">
-                { for columns.iter().map(|(_, role, duties)| html! {
-                    <p class="rc-rolebar-cell" data-role-name={role.id.clone()}>
+                { for roles.iter().map(|&(r, role)| html! {
+                    <p key={role.id.as_str()} class="rc-rolebar-cell" data-role-name={role.id.clone()}>
                         <span class="rc-rolebar-title">{ &role.title }</span>
                         if !role.name.is_empty() {
                             { " " }<span class="rc-rolebar-name">{ &role.name }</span>
                         }
-                        { " " }<span class="rc-rolebar-count">{ duties.len() }</span>
+                        { " " }<span class="rc-rolebar-count">{ props.outcome.per_role.get(r).copied().unwrap_or(0) }</span>
                     </p>
                 }) }
             </div>
             // One strip of columns; when more roles are shown than fit the widget's width it
             // scrolls sideways (styles/role-compare.css), so it takes the keyboard focus too.
+            // In a phone-sized widget the roles' sections stack instead, at full width.
             <div class="rc-columns" role="group" aria-label="Duties by role" tabindex="0">
-                { for columns.into_iter().map(|(r, role, duties)| {
-                    let total = content.duties.iter().filter(|d| d.role == role.id).count();
-                    html! {
-                        <RoleColumn
-                            key={role.id.clone()}
-                            content={content.clone()}
-                            role={r}
-                            {duties}
-                            {total}
-                            heading_level={props.heading_level}
-                            current={props.current.clone()}
-                        />
-                    }
+                { for roles.iter().map(|&(r, role)| html! {
+                    <RoleColumn
+                        key={role.id.as_str()}
+                        content={content.clone()}
+                        role={r}
+                        outcome={props.outcome.clone()}
+                        heading_level={props.heading_level}
+                        current={props.current.clone()}
+                    />
                 }) }
             </div>
         </>

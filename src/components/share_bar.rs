@@ -535,12 +535,20 @@ mod web {
 
     /// The widget's view as a fresh widget with the same options renders it: the `.rc` root's
     /// HTML, copied, without what only this widget's session shows (notices, the open share
-    /// panel and its messages, an unfolded filter bar, open details, a deep link's mark), and
-    /// with the search text as an attribute, as the server renderer writes it.
+    /// panel and its messages, the open "More filters" panel, open details and what they
+    /// built, a deep link's mark) and without the cards the filters hide, and with the search
+    /// text as an attribute, as the server renderer writes it.
     pub fn view_html(bar: &NodeRef) -> Option<String> {
         let root = closest(&bar.cast::<web_sys::Element>()?, ".rc")?;
         let copy: web_sys::Element = root.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-        for selector in [".rc-notice", ".rc-embed", ".rc-share-fallback"] {
+        for selector in [
+            ".rc-notice",
+            ".rc-embed",
+            ".rc-share-fallback",
+            ".rc-more-panel",
+            ".rc-source-body",
+            ".rc-duty[hidden]",
+        ] {
             while let Some(el) = copy.query_selector(selector).ok().flatten() {
                 el.remove();
             }
@@ -560,9 +568,6 @@ mod web {
             if let Some(button) = copy.query_selector(selector).ok().flatten() {
                 let _ = button.set_attribute("aria-expanded", "false");
             }
-        }
-        if let Some(filters) = copy.query_selector(".rc-filters").ok().flatten() {
-            let _ = filters.class_list().add_1("rc-filters--folded");
         }
         if let Some(input) = copy
             .query_selector("input[type=\"search\"]")

@@ -70,7 +70,7 @@ pub fn toggle_group(props: ToggleGroupProps) -> Html {
                         >
                             <span class="rc-toggle-label">
                                 if let Some(line) = line {
-                                    { super::line_label(line) }
+                                    { super::line_label(line, None) }
                                 } else {
                                     { item.label.clone() }
                                 }

@@ -9,8 +9,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::duty_item::source_byline;
+use super::duty_item::{on_opened, Opened};
 use super::role_column::{is_current, listed_through, more_label};
-use super::{heading_tag, DutyItem, DUTIES_PER_PAGE};
+use super::{duty_item, heading_tag, DutyItemProps, DUTIES_PER_PAGE};
 use crate::model::{Content, LinkKind};
 use crate::topics::{Band, TopicRow};
 
@@ -81,6 +82,9 @@ pub fn TopicRowView(props: &TopicRowProps) -> Html {
             });
         listed_through(at)
     });
+    // Which sources the reader opened in this row (the cards' details are built only then).
+    let opened = use_state_eq(Opened::default);
+    let on_toggle = on_opened(&opened);
     let content = &props.content;
     let Some(topic) = content.topics.get(props.row.topic) else {
         return Html::default();
@@ -107,7 +111,7 @@ pub fn TopicRowView(props: &TopicRowProps) -> Html {
                 { &topic.label }
                 <span class="rc-topic-count">{ count }<span class="rc-vh">{ if count == 1 { " duty" } else { " duties" } }</span></span>
             </@>
-            { for props.row.bands.iter().map(|band| view_band(props, band, *listed)) }
+            { for props.row.bands.iter().map(|band| view_band(props, band, *listed, &opened, &on_toggle)) }
             if let Some((c, cell)) = cut {
                 <button type="button" class="rc-more" data-action="more" onclick={
                     let listed = listed.clone();
@@ -120,7 +124,13 @@ pub fn TopicRowView(props: &TopicRowProps) -> Html {
     }
 }
 
-fn view_band(props: &TopicRowProps, band: &Band, listed: usize) -> Html {
+fn view_band(
+    props: &TopicRowProps,
+    band: &Band,
+    listed: usize,
+    opened: &Opened,
+    on_toggle: &Callback<(usize, bool)>,
+) -> Html {
     let content = &props.content;
     let kind = band.kind(content);
     let notes: Vec<Html> = band
@@ -161,7 +171,14 @@ fn view_band(props: &TopicRowProps, band: &Band, listed: usize) -> Html {
                         } else {
                             <ul class="rc-duties">
                                 { for cell.iter().take(listed).map(|&d| html! {
-                                    <DutyItem key={d} content={content.clone()} duty={d} current={is_current(content, d, props.current.as_deref())} />
+                                    { duty_item(DutyItemProps {
+                                        content,
+                                        duty: d,
+                                        current: is_current(content, d, props.current.as_deref()),
+                                        hidden: false,
+                                        open: opened.contains(d),
+                                        on_toggle: on_toggle.clone(),
+                                    }) }
                                 }) }
                             </ul>
                         }
