@@ -20,6 +20,18 @@ async fn render(fragment: Option<&str>, heading_level: u8) -> String {
         .await
 }
 
+/// The duty cards the filters leave with `needle` in their start tag: a card they leave out
+/// stays in the page, `hidden`.
+fn shown(html: &str, needle: &str) -> usize {
+    html.split("<li ")
+        .skip(1)
+        .filter_map(|rest| rest.split('>').next())
+        .filter(|tag| {
+            tag.contains("data-duty=") && tag.contains(needle) && !tag.contains(" hidden")
+        })
+        .count()
+}
+
 fn count(html: &str, needle: &str) -> usize {
     html.matches(needle).count()
 }
@@ -113,7 +125,7 @@ async fn the_filters_in_use_are_chips_that_remove_them() {
     assert!(chips.contains("\u{201c}licen\u{201d}"));
     assert!(chips.contains("data-action=\"clear\""));
     // Topics and overlap set in the folded panel count on its button.
-    assert!(html.contains("data-action=\"filters\" aria-expanded=\"false\" class=\"rc-more-toggle\"><span class=\"rc-more-name\">More filters</span><span class=\"rc-filters-name\">Filters</span><span class=\"rc-toggle-count\">1<"));
+    assert!(html.contains("data-action=\"filters\" aria-expanded=\"false\" class=\"rc-more-toggle\">More filters<span class=\"rc-toggle-count\">1<"));
     assert!(
         !render(None, 2).await.contains("rc-chips"),
         "no chips without filters"
@@ -125,9 +137,9 @@ async fn a_fragment_restores_the_view() {
     let html = render(Some("focus=internal&line=bottom"), 2).await;
     assert!(html.contains("data-filter=\"focus:internal\" aria-pressed=\"true\""));
     assert!(html.contains("data-filter=\"line:bottom\" aria-pressed=\"true\""));
-    assert_eq!(count(&html, "data-focus=\"external\""), 0);
-    assert_eq!(count(&html, "data-line=\"top\""), 0);
-    assert!(count(&html, "data-focus=\"internal\"") > 0);
+    assert_eq!(shown(&html, "data-focus=\"external\""), 0);
+    assert_eq!(shown(&html, "data-line=\"top\""), 0);
+    assert!(shown(&html, "data-focus=\"internal\"") > 0);
 }
 
 #[tokio::test]
@@ -162,14 +174,18 @@ async fn duties_carry_readable_labels_and_their_source() {
     let html = render(None, 2).await;
     let item = &html[html.find("data-duty=\"cio-").expect("a cio duty")..];
     let item = &item[..item.find("</li>").expect("closed")];
-    assert!(item.contains("Focus: </span>Internal") || item.contains("Focus: </span>External"));
-    assert!(item.contains("Line: </span>"));
-    // The citation is the source's short name; the article, topics and link unfold from it.
+    // One line: the focus and the line in words, the citation (the source's short name); the
+    // article, topics and link unfold from it, built when unfolded.
     assert!(item.contains(
-        "<details class=\"rc-source\"><summary><span class=\"rc-vh\">Source: </span>Marchand</summary>"
-    ));
-    assert!(item.contains("<cite>CIO vs CTO</cite>"));
-    assert!(item.contains("Topics: </span>Infrastructure, Operations"));
+        "<details class=\"rc-source\"><summary class=\"rc-duty-meta\"><span class=\"rc-label rc-label--internal\">Internal</span> <span class=\"rc-label rc-line rc-line--bottom\">Bottom<span class=\"rc-label-rest\"> line</span></span> <span class=\"rc-cite\">Marchand</span></summary></details>"
+    ), "{item}");
+    // Eight elements a card: the item (its start tag is before `item`), its sentence, the
+    // disclosure, its summary, the focus, the line (two) and the citation.
+    assert_eq!(
+        item.matches('<').count() - item.matches("</").count(),
+        7,
+        "{item}"
+    );
 }
 
 #[tokio::test]
@@ -272,7 +288,7 @@ mod widget {
         .await;
         assert!(html.starts_with("<div data-theme=\"dark\" class=\"rc rc--compact\">"));
         assert!(html.contains("data-filter=\"focus:external\" aria-pressed=\"true\""));
-        assert_eq!(count(&html, "data-focus=\"internal\""), 0);
+        assert_eq!(shown(&html, "data-focus=\"internal\""), 0);
     }
 
     #[tokio::test]
@@ -282,7 +298,7 @@ mod widget {
         assert!(!html.contains("data-filter=\"line:"));
         assert!(!html.contains("data-filter=\"topic:"));
         assert!(!html.contains("type=\"search\""));
-        assert_eq!(count(&html, "data-line=\"bottom\""), 0);
+        assert_eq!(shown(&html, "data-line=\"bottom\""), 0);
     }
 
     #[tokio::test]
@@ -415,25 +431,44 @@ async fn a_long_column_lists_its_first_hundred_duties_and_offers_the_rest() {
             duty
         })
         .collect();
-    let props = RoleColumnProps {
-        role: 0,
-        duties: (0..250).collect(),
-        total: 250,
-        heading_level: 2,
-        content: Rc::new(content),
-        current: None,
+    let content = Rc::new(content);
+    let index = role_compare::filter::SearchIndex::new(&content);
+    let column = |query: &str| {
+        let query = role_compare::url_state::read(
+            query,
+            &content,
+            &role_compare::filter::Query::initial(&content),
+        )
+        .query;
+        let props = RoleColumnProps {
+            role: 0,
+            outcome: Rc::new(role_compare::filter::run(&content, &index, &query)),
+            heading_level: 2,
+            content: content.clone(),
+            current: None,
+        };
+        LocalServerRenderer::<RoleColumn>::with_props(props)
+            .hydratable(false)
+            .render()
     };
-    let html = LocalServerRenderer::<RoleColumn>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await;
+    let html = column("").await;
     assert_eq!(html.matches("data-duty=").count(), DUTIES_PER_PAGE);
     assert!(html.contains(">250 duties<"), "the count is of all");
     assert!(
-        html.contains(">Show 100 more CIO duties (150 not listed yet)</button>"),
+        html.contains(">Show 100 more CIO duties (150 not listed yet)<span class=\"rc-more-fit\"></span></button>"),
         "{}",
         &html[html.len().saturating_sub(400)..]
     );
+    // A filter shows and hides the cards listed, and lists no others: a reader asks for more.
+    let html = column("q=zzzz").await;
+    assert_eq!(html.matches("data-duty=").count(), DUTIES_PER_PAGE);
+    assert_eq!(
+        html.matches(" hidden").count() - 1,
+        DUTIES_PER_PAGE,
+        "every card hidden, the \"All\" button too"
+    );
+    assert!(html.contains(">0 of 250 duties<"));
+    assert!(html.contains("(none of them fits the filters)</span>"));
 }
 
 #[tokio::test]

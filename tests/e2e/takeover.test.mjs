@@ -22,6 +22,9 @@ const ROOT = path.join(here, '..', '..');
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(ROOT, 'dist'));
 const BUILT = existsSync(path.join(DIST, 'index.html'));
 const DESKTOP = { width: 1280, height: 800 };
+const CONTENT = JSON.parse(readFileSync(path.join(ROOT, 'content', 'roles.json'), 'utf8'));
+const TOPIC_LABEL = new Map(CONTENT.topics.map((t) => [t.id, t.label]));
+const topicsOf = (id) => CONTENT.duties.find((d) => d.id === id).topics.map((t) => TOPIC_LABEL.get(t)).join(', ');
 
 let server;
 let browser;
@@ -113,7 +116,8 @@ describe('what a reader does before the wasm arrives survives the takeover', { s
       const view = await readView(page);
       assert.ok(view.duties.length > 0, 'some duties fit');
       assert.ok(view.duties.every((d) => d.focus === 'internal'), 'the early click was applied');
-      assert.ok(view.duties.every((d) => /vendor/i.test(d.text)), 'the typed search was applied');
+      // The search finds a duty by its sentence, its topics and its role (filter::SearchIndex).
+      assert.ok(view.duties.every((d) => /vendor/i.test(`${d.sentence} ${topicsOf(d.id)}`)), 'the typed search was applied');
       assert.equal(await page.locator('[data-filter="focus:internal"][aria-pressed="true"]').count(), 1, 'the toggle reads pressed');
     });
   });

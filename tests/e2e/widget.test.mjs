@@ -5,7 +5,7 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,11 @@ async function withPage(fragment, body, { viewport = DESKTOP, colorScheme = 'lig
 }
 
 const ids = (view) => view.duties.map((d) => d.id);
+// A duty's topics as its unfolded source names them ("Security, Data"), from the built-in
+// content: a card builds its source's details only when a reader opens them.
+const CONTENT = JSON.parse(readFileSync(path.join(here, '..', '..', 'content', 'roles.json'), 'utf8'));
+const TOPIC_LABEL = new Map(CONTENT.topics.map((t) => [t.id, t.label]));
+const topicsOf = (id) => CONTENT.duties.find((d) => d.id === id).topics.map((t) => TOPIC_LABEL.get(t)).join(', ');
 const hashParams = (hash) => new URLSearchParams(hash.replace(/^#/, ''));
 
 const BUILT = existsSync(path.join(DIST, 'index.html'));
@@ -143,7 +148,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
   test('opening a link with #topic=security shows only the security duties', async () => {
     let expected;
     await withPage('', async (page) => {
-      expected = (await readView(page)).duties.filter((d) => /\bSecurity\b/.test(d.topics)).map((d) => d.id);
+      expected = (await readView(page)).duties.filter((d) => /\bSecurity\b/.test(topicsOf(d.id))).map((d) => d.id);
     });
     assert.ok(expected.length > 0, 'the content has security duties');
     await withPage('#topic=security', async (page) => {
@@ -185,7 +190,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       const search = page.locator('.rc input[type="search"]');
       // What a reader reads as the duty: its sentence and its topic tags.
       const matching = (word) =>
-        all.duties.filter((d) => `${d.sentence} ${d.topics}`.toLowerCase().includes(word)).map((d) => d.id);
+        all.duties.filter((d) => `${d.sentence} ${topicsOf(d.id)}`.toLowerCase().includes(word)).map((d) => d.id);
 
       const vendor = matching('vendor');
       assert.ok(vendor.length > 0 && vendor.length < all.duties.length, 'the content mentions vendors in some duties');
@@ -381,91 +386,70 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
         }),
       );
 
-    test('on a phone (375 px) the columns form a strip: two side by side, the third peeking in, a swipe away; the page does not scroll sideways', async () => {
+    test('on a phone (375 px) the roles\' sections stack at the widget\'s width, in order, each showing its first three duties; the page does not scroll sideways', async () => {
       await withPage('', async (page) => {
         const { scrollWidth, clientWidth, wide } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,
-          // Elements past the viewport, except those the column strip clips (it scrolls).
           wide: [...document.querySelectorAll('body *')]
-            .filter((el) => !el.closest('.rc-columns > *, .rc-rolebar > *'))
             .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
             .slice(0, 5)
             .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`),
         }));
         assert.ok(scrollWidth <= clientWidth, `no horizontal scrolling: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; too wide: ${wide.join(', ')}`);
-        assert.deepEqual(wide, [], 'nothing but the strip\'s columns reaches past the viewport');
+        assert.deepEqual(wide, [], 'nothing reaches past the viewport');
         const boxes = await columnBoxes(page);
-        assert.equal(boxes.length, 3);
-        for (const b of boxes.slice(1)) {
-          assert.ok(Math.abs(b.y - boxes[0].y) <= 2, `columns share a top edge, never one under another: ${JSON.stringify(boxes)}`);
-        }
-        for (let i = 1; i < boxes.length; i++) {
-          assert.ok(boxes[i].x > boxes[i - 1].x + boxes[i - 1].width / 2, `columns run left to right: ${JSON.stringify(boxes)}`);
-        }
+        assert.deepEqual(boxes.map((b) => b.role), DEFAULT_ROLES);
         const strip = await page.locator('.rc .rc-columns').boundingBox();
-        assert.ok(boxes[1].x + boxes[1].width <= strip.x + strip.width + 1, `CIO and CTO both in view: ${JSON.stringify({ strip, boxes })}`);
-        assert.ok(boxes[2].x < strip.x + strip.width - 16, `the CMO column peeks in: ${JSON.stringify({ strip, boxes })}`);
-        // The strip takes the keyboard focus, and the arrow keys bring the CMO column in.
-        await page.locator('.rc .rc-columns').focus();
-        for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
-        await page.waitForFunction(() => {
-          const s = document.querySelector('.rc .rc-columns');
-          return s.scrollLeft + s.clientWidth >= s.scrollWidth - 1;
-        });
-        const cmo = await page.locator('.rc [data-role="cmo"]').boundingBox();
-        assert.ok(cmo.x >= strip.x - 1 && cmo.x + cmo.width <= strip.x + strip.width + 1, `the CMO column in view after scrolling: ${JSON.stringify({ strip, cmo })}`);
+        // Each section is a grid item of the strip at its full width: the same layout value,
+        // so equal but for the rounding of the boxes to layout units (1/64 px).
+        for (const b of boxes) assert.ok(Math.abs(b.width - strip.width) <= 1 / 64 && Math.abs(b.x - strip.x) <= 1 / 64, `${b.role}: as wide as the strip: ${JSON.stringify({ strip, boxes })}`);
+        for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i].y > boxes[i - 1].y, `the sections run top to bottom: ${JSON.stringify(boxes)}`);
+        for (const role of DEFAULT_ROLES) {
+          assert.equal(await page.locator(`.rc [data-role="${role}"] [data-duty]:visible`).count(), 3, `${role}: its first three duties`);
+          assert.equal(await page.locator(`.rc [data-role="${role}"] > .rc-role-title`).isVisible(), true, `${role}: its section names it`);
+        }
+        assert.equal(await page.locator('.rc .rc-rolebar').isVisible(), false, 'no role bar: each section names its role');
       }, { viewport: PHONE });
     });
 
-    test('on a phone the toggles fold behind a "Filters" button, so the duties come first', async () => {
-      await withPage('#focus=internal&line=bottom', async (page) => {
+    test('on a phone the roles, focus and line stay in view; "More filters" holds the topics, the overlap, the map and the layout; the result line shows once filters are in use', async () => {
+      await withPage('', async (page) => {
         const button = page.locator('.rc [data-action="filters"]');
-        const focusGroup = page.locator('.rc .rc-toolbar .rc-group--focus');
-        assert.equal(await button.isVisible(), true, 'the Filters button shows on a phone');
-        assert.equal(await button.getAttribute('aria-expanded'), 'false');
-        assert.equal(await focusGroup.isVisible(), false, 'the toggles start folded');
-        assert.match(await button.innerText(), /^Filters\s*$/, 'the button counts what its panel alone holds: nothing here');
-        // The filters in use show as chips, over the result count: the folded ones too.
-        assert.deepEqual(await page.locator('.rc [data-remove]').evaluateAll((els) => els.map((e) => e.dataset.remove)), ['focus:internal', 'line:bottom']);
-        // Under the page's own title and introduction, the status line and the role bar are on
-        // the first screen, and the first duty starts there.
-        for (const what of ['.rc [role="status"]', '.rc .rc-rolebar']) {
-          const box = await page.locator(what).first().boundingBox();
-          assert.ok(box && box.y + box.height < PHONE.height, `${what} is on the first screen (y ${box?.y})`);
+        const status = page.locator('.rc [role="status"]');
+        for (const filter of ['roles:cio', 'roles:coo', 'focus:internal', 'line:bottom']) {
+          assert.equal(await page.locator(`.rc [data-filter="${filter}"]`).isVisible(), true, `${filter} in view`);
         }
-        const duty = await page.locator('.rc [data-duty]').first().boundingBox();
-        assert.ok(duty && duty.y < PHONE.height - 100, `the first duty starts on the first screen (y ${duty?.y})`);
-
+        assert.match(await button.innerText(), /^More filters/);
+        // Visually hidden, still there for screen readers (a live region must exist already).
+        const seen = () => status.evaluate((el) => el.getBoundingClientRect().height > 1);
+        assert.equal(await seen(), false, 'no result line without filters: the sections count their duties');
+        assert.equal(await page.locator('.rc [data-layout="topics"]').isVisible(), false, 'the layout switch waits with "More filters"');
         await button.click();
         assert.equal(await button.getAttribute('aria-expanded'), 'true');
-        await focusGroup.waitFor({ state: 'visible' });
         await page.locator('.rc .rc-more-panel').waitFor({ state: 'visible' });
-        await page.locator('.rc [data-filter="focus:internal"]').click();
-        await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('focus') === null);
-        assert.deepEqual(await page.locator('.rc [data-remove]').evaluateAll((els) => els.map((e) => e.dataset.remove)), ['line:bottom']);
+        assert.equal(await page.locator('.rc [data-layout="topics"]').isVisible(), true, 'the layout switch with the panel');
         await toggle(page, 'topic:security');
-        assert.match(await button.innerText(), /^Filters\s*1\s*active/, 'a topic counts on the button');
+        assert.match(await button.innerText(), /^More filters\s*1\s*active/, 'a topic counts on the button');
         await button.click();
-        assert.equal(await focusGroup.isVisible(), false, 'and folds again');
+        await page.locator('.rc .rc-more-panel').waitFor({ state: 'detached' });
+        // Filters in use: the result line, with the chips that name them and "Clear filters".
+        await page.waitForFunction(() => document.querySelector('.rc [role="status"]').getBoundingClientRect().height > 1);
+        assert.deepEqual(await page.locator('.rc [data-remove]').evaluateAll((els) => els.map((e) => e.dataset.remove)), ['topic:security']);
+        assert.equal(await page.locator('.rc [data-action="clear"]').isVisible(), true);
       }, { viewport: PHONE });
     });
 
-    test('a widget that narrows to phone size with the focus on a toggle keeps that toggle in view', async () => {
+    test('a widget that narrows to phone size with the focus on a toggle keeps that toggle and the focus', async () => {
       await withPage('', async (page) => {
         const internal = page.locator('.rc [data-filter="focus:internal"]');
         await internal.focus();
         await page.setViewportSize(PHONE);
-        const button = page.locator('.rc [data-action="filters"]');
-        await page.waitForFunction(() => document.querySelector('.rc [data-action="filters"]')?.innerText.startsWith('Filters'));
+        await page.locator('.rc .rc-rolebar').waitFor({ state: 'hidden' });
         assert.equal(await internal.isVisible(), true, 'the toggle holding the focus stays');
         assert.equal(await page.evaluate(() => document.activeElement?.dataset.filter), 'focus:internal', 'and keeps the focus');
-        assert.equal(await page.locator('.rc [data-filter="line:top"]').isVisible(), false, 'the others fold');
         await page.keyboard.press('Space');
         await waitForPressed(page, 'focus:internal', true);
-        await button.click();
-        assert.equal(await button.getAttribute('aria-expanded'), 'true');
-        assert.equal(await page.locator('.rc [data-filter="line:top"]').isVisible(), true, 'Filters unfolds them all');
       }, { viewport: DESKTOP });
     });
 
