@@ -1,6 +1,6 @@
 //! The wasm binary's start: mounts the standalone page's widget (`data-role-compare-page`),
-//! nothing else. Embeds mount
-//! theirs through `embed.js`, which calls the library's `mount` for each.
+//! nothing else. Embeds mount theirs through `embed.js`, which calls the library's `mount` for
+//! each.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -8,7 +8,7 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("[data-role-compare-page]").ok().flatten());
     if let Some(host) = host {
-        role_compare::mount::mount(host, vec!["url-state".into(), String::new()], None, None);
+        role_compare::mount::start_page(host);
     }
 }
 

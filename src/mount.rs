@@ -46,6 +46,55 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.try_borrow().ok().and_then(|last| last.clone()))
 }
 
+/// Reads the built-in content now, if no widget has yet (it is read once a page). `embed.js`
+/// calls it in a task of its own before `mount`, and `start_page` likewise: the takeover comes in
+/// slices, each short enough for the page to answer a tap between them (docs/performance.md,
+/// "Taking over in slices").
+#[wasm_bindgen]
+pub fn prepare() {
+    let _ = crate::content::built_in();
+}
+
+thread_local! {
+    /// The standalone page's widget: a promise that `start_page` fulfils once it is mounted,
+    /// and the function that fulfils it.
+    static PAGE: RefCell<Option<(js_sys::Promise, Option<js_sys::Function>)>> = const { RefCell::new(None) };
+}
+
+/// Mounts the standalone page's widget into `host` (`src/main.rs`), in slices: the module's start
+/// returns at once; the built-in content is read in the next task, the view taken over in the
+/// one after. `pageReady()` says when it is done.
+pub fn start_page(host: Element) {
+    // Made now, so that `embed.js` finds it when the module's start has returned.
+    let _ = page_ready();
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        prepare();
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        mount(host, vec!["url-state".into(), String::new()], None, None);
+        let done = PAGE.with(|p| p.borrow_mut().as_mut().and_then(|(_, f)| f.take()));
+        if let Some(done) = done {
+            let _ = done.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+}
+
+/// A promise fulfilled once the standalone page's widget is mounted (`start_page`); `embed.js`
+/// waits for it before handing over what the reader did meanwhile.
+#[wasm_bindgen(js_name = pageReady)]
+pub fn page_ready() -> js_sys::Promise {
+    PAGE.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some((promise, _)) = p.as_ref() {
+            return promise.clone();
+        }
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |f, _| resolve = Some(f));
+        *p = Some((promise.clone(), resolve));
+        promise
+    })
+}
+
 /// Mounts a widget into `host`, replacing what it held (and any widget mounted there before).
 ///
 /// - `options`: option names and values, flattened (`["roles", "cio,cmo", "theme", "dark"]`),

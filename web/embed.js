@@ -50,10 +50,12 @@ function loadWasm() {
     // neither runs until both have passed their integrity checks.
     const [wasm] = await Promise.all([fetchWasm(), preloadGlue()]);
     const module = await import(glueUrl);
-    // The standalone page's widget mounts as the module starts (src/main.rs).
+    // The standalone page's widget mounts as the module starts (src/main.rs), in slices of its
+    // own (src/mount.rs, start_page): what the reader did is handed over once it is mounted.
     const pages = [...document.querySelectorAll("[data-role-compare-page]")].map(carryOver);
     await module.default({ module_or_path: wasm });
     glue = module;
+    if (pages.length) await module.pageReady();
     await handOver(pages);
     return module;
   })();
@@ -223,7 +225,7 @@ function showFailure(element, error) {
 
 // The attributes that name a control of the widget: a click on an element with one of them is
 // replayed on the live element with the same attribute and value.
-const CONTROL_ATTRIBUTES = ["data-filter", "data-layout", "data-action", "data-remove", "data-export", "data-copy", "data-cell"];
+const CONTROL_ATTRIBUTES = ["data-filter", "data-layout", "data-action", "data-remove", "data-export", "data-copy", "data-cell", "data-all"];
 const CONTROL = CONTROL_ATTRIBUTES.map((name) => `[${name}]`).join(", ");
 // Clicks on pre-rendered controls, per view (the `.rc-mount[data-prerendered]` element).
 const earlyClicks = new WeakMap();
@@ -234,7 +236,24 @@ function recordEarlyClick(event) {
   if (!view) return;
   const name = CONTROL_ATTRIBUTES.find((n) => control.hasAttribute(n));
   const selector = `[${name}="${CSS.escape(control.getAttribute(name))}"]`;
-  earlyClicks.set(view, [...(earlyClicks.get(view) ?? []), selector]);
+  // One list per view, added to in place: what `carryOver` took keeps growing until the hand-over
+  // (the takeover comes in slices, and the reader may click between them).
+  if (!earlyClicks.has(view)) earlyClicks.set(view, []);
+  earlyClicks.get(view).push(selector);
+}
+
+// What the reader types into a pre-rendered view's search field, per view: one object, changed
+// in place, so that the hand-over sees the last keystroke made before the takeover, whenever
+// `carryOver` took it.
+const earlyText = new WeakMap();
+
+function recordEarlyInput(event) {
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement) || field.type !== "search") return;
+  const view = field.closest(".rc-mount[data-prerendered]");
+  if (!view) return;
+  if (!earlyText.has(view)) earlyText.set(view, { value: null, start: 0, end: 0 });
+  Object.assign(earlyText.get(view), { value: field.value, start: field.selectionStart, end: field.selectionEnd });
 }
 
 // Where `node` sits under `root`: the indices of its element ancestors among their siblings.
@@ -262,9 +281,12 @@ function carryOver(host) {
   const typed = search && search.value !== search.defaultValue ? search : null;
   const active = document.activeElement;
   const strip = view.querySelector(".rc-columns");
+  if (!earlyClicks.has(view)) earlyClicks.set(view, []);
+  if (!earlyText.has(view)) earlyText.set(view, { value: null, start: 0, end: 0 });
   return {
     host,
-    clicks: earlyClicks.get(view) ?? [],
+    clicks: earlyClicks.get(view),
+    typed: earlyText.get(view),
     text: typed ? { value: typed.value, start: typed.selectionStart, end: typed.selectionEnd } : null,
     focus: active && view.contains(active) ? { element: active, place: placeOf(view, active) } : null,
     scroll: strip ? { left: strip.scrollLeft } : null,
@@ -272,6 +294,7 @@ function carryOver(host) {
 }
 
 const microtask = () => new Promise((resolve) => queueMicrotask(resolve));
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Hands what `carryOver` took to the live widgets. Yew renders in a microtask after mount(),
  *  so this waits one (and one after each replayed click). */
@@ -291,9 +314,11 @@ async function handOver(carried) {
         if (again?.localName === element.localName) again.focus({ preventScroll: true });
       }
       const search = live.querySelector('input[type="search"]');
-      if (taken.text && search) {
-        search.value = taken.text.value;
-        if (document.activeElement === search) search.setSelectionRange(taken.text.start, taken.text.end);
+      // What the reader typed until the takeover (`recordEarlyInput` follows it as it changes).
+      const text = taken.typed.value === null ? taken.text : taken.typed;
+      if (text && search) {
+        search.value = text.value;
+        if (document.activeElement === search) search.setSelectionRange(text.start, text.end);
         search.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
         await microtask();
       }
@@ -459,6 +484,13 @@ async function mountNow(element, options) {
     hosts.add(element);
     element.removeAttribute("data-rc-loading");
     markBase(element);
+    // The takeover in slices, each a task of its own, so that the page answers the reader
+    // between them: the built-in content read, then the view taken over (docs/performance.md).
+    await nextTask();
+    if (!mounted.has(element)) return;
+    glue.prepare();
+    await nextTask();
+    if (!mounted.has(element)) return;
     const carried = carryOver(element);
     glue.mount(element, pairs.flat(), json ?? undefined, error ?? undefined);
     await handOver([carried]);
@@ -637,6 +669,7 @@ function startPage() {
 
 function start() {
   document.addEventListener("click", recordEarlyClick, true);
+  document.addEventListener("input", recordEarlyInput, true);
   watchScheme();
   applySchemes();
   startPage();
