@@ -9,7 +9,7 @@
 // kept), ending with every target met or not, and a summary to stdout.
 //
 //   node scripts/bench.mjs [--runs N] [--throttled-runs N] [--shift-loads N] [--lighthouse-runs N]
-//     [--parts LIST] [--no-build] [--no-lighthouse] [--dist DIR] [--out FILE] [--json FILE]
+//     [--parts LIST] [--no-build] [--no-lighthouse] [--dist DIR] [--cargo-root DIR (the checkout whose target/ built the dist; default: the dist's own)] [--out FILE] [--json FILE]
 //     [--from-json FILE]
 //
 // --throttled-runs is the number of loads per page of both 4x parts (long tasks, taps).
@@ -30,7 +30,7 @@ import { generatedContent } from '../tests/e2e/support/generated-content.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { renderReference } from '../bench/reference/build.mjs';
 import { CATEGORIES, describeTask, longTasks } from './trace-tasks.mjs';
-import { breakdown, markdown as breakdownMarkdown } from './wasm-breakdown.mjs';
+import { breakdown, cargoFiles, markdown as breakdownMarkdown } from './wasm-breakdown.mjs';
 import { assertMarkers, spliceReport } from './bench-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,11 +67,12 @@ function parseArgs(argv) {
     } else if (a === '--no-build') o.build = false;
     else if (a === '--no-lighthouse') o.parts.delete('lighthouse');
     else if (a === '--dist') o.dist = path.resolve(value());
+    else if (a === '--cargo-root') o.cargoRoot = path.resolve(value());
     else if (a === '--out') o.out = path.resolve(value());
     else if (a === '--json') o.json = path.resolve(value());
     else if (a === '--from-json') o.fromJson = path.resolve(value());
     else if (a === '-h' || a === '--help') {
-      console.log(`node scripts/bench.mjs [--runs N (default 7)] [--throttled-runs N (default 5)] [--shift-loads N (default 30)] [--lighthouse-runs N (default 3)] [--parts ${PARTS.join(',')}] [--no-build] [--no-lighthouse] [--dist DIR] [--out FILE] [--json FILE (every sample)] [--from-json FILE (the report again from a --json file, nothing measured)]`);
+      console.log(`node scripts/bench.mjs [--runs N (default 7)] [--throttled-runs N (default 5)] [--shift-loads N (default 30)] [--lighthouse-runs N (default 3)] [--parts ${PARTS.join(',')}] [--no-build] [--no-lighthouse] [--dist DIR] [--cargo-root DIR (the checkout whose target/ built the dist; default: the dist's own)] [--out FILE] [--json FILE (every sample)] [--from-json FILE (the report again from a --json file, nothing measured)]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -86,6 +87,9 @@ function parseArgs(argv) {
     throw new Error('--dist names a built site: add --no-build (make dist only builds ./dist)');
   }
   o.dist ??= path.join(ROOT, 'dist');
+  // The checkout whose cargo output built the dist (for the wasm breakdown): the one the dist
+  // sits in, when that is a checkout, else this one.
+  o.cargoRoot ??= existsSync(path.join(path.dirname(o.dist), 'Cargo.toml')) ? path.dirname(o.dist) : ROOT;
   return o;
 }
 
@@ -1002,6 +1006,21 @@ async function main() {
   const benchDir = path.join(siteDir, 'bench');
   mkdirSync(benchDir, { recursive: true });
   for (const f of ['reference.js', 'reference.css']) cpSync(path.join(ROOT, 'bench/reference', f), path.join(benchDir, f));
+  // The cargo output behind the dist, taken now with the dist (a checkout that rebuilds during
+  // the run must not give the breakdown another build's wasm).
+  const cargoDir = path.join(tmp, 'cargo');
+  if (opts.parts.has('breakdown')) {
+    const from = cargoFiles(opts.cargoRoot);
+    const copy = (src, dest) => {
+      if (!existsSync(src)) return;
+      mkdirSync(path.dirname(dest), { recursive: true });
+      cpSync(src, dest);
+    };
+    copy(from.marker, cargoFiles(cargoDir).marker);
+    copy(from.content, cargoFiles(cargoDir).content);
+    // After the marker: where the wasm goes follows the build the marker names.
+    copy(from.file, cargoFiles(cargoDir).file);
+  }
   const builtin = JSON.parse(readFileSync(path.join(ROOT, 'content/roles.json'), 'utf8'));
   const big = generateContent(builtin, 1000);
   checkContent(big);
@@ -1184,7 +1203,7 @@ async function main() {
   await timed('breakdown', async () => {
     console.log('where the wasm\'s bytes go (scripts/wasm-breakdown.mjs)…');
     try {
-      results.breakdown = breakdown(opts.dist);
+      results.breakdown = breakdown(siteDir, { root: cargoDir });
     } catch (err) {
       results.breakdown = { error: String(err.message || err).split('\n')[0] };
     }
@@ -1208,6 +1227,8 @@ async function main() {
     dist: opts.dist,
     distCommit: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'rev-parse', '--short', 'HEAD']),
     distDirty: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'status', '--porcelain', '--untracked-files=no']),
+    cargoRoot: opts.cargoRoot,
+    cargoCommit: opts.cargoRoot === ROOT ? null : sh('git', ['-C', opts.cargoRoot, 'rev-parse', '--short', 'HEAD']),
     built: opts.build,
     lighthouseRuns: opts.lighthouseRuns,
     runs: opts.runs,
@@ -1305,7 +1326,8 @@ function render(results, m, { offsite, errors, failures }) {
   L.push(`Written by \`make bench\` (\`node scripts/bench.mjs\`${m.built ? '' : ` --no-build --dist ${m.dist}`}, ${m.runs} runs, ${m.throttledRuns} throttled runs, ${m.shiftLoads} loads per layout-shift case; parts run, with the time each took: ${partsRun}). Machine: ${m.nproc} cores (${m.cpu}), ${m.memory} memory, ` +
     `load average (1, 5, 15 min) ${m.load} before the run and ${m.loadAfter} after it (the benchmark itself adds about 1)${m.shared ? ' (**the machine was shared with other work: times are noisy**)' : ''}; ` +
     `${m.chromium} headless; node ${m.node}; bench commit ${m.commit}; site measured: a copy of \`${m.dist}\` taken at the start of the run` +
-    `${m.distCommit ? ` (checkout at ${m.distCommit}${m.distDirty ? ', with uncommitted changes' : ''})` : m.built ? ' (built by this run)' : ''}. The run took ${m.duration} s.`, '');
+    `${m.distCommit ? ` (checkout at ${m.distCommit}${m.distDirty ? ', with uncommitted changes' : ''})` : m.built ? ' (built by this run)' : ''}` +
+    `${m.cargoCommit ? `; the wasm breakdown from the cargo output of \`${m.cargoRoot}\` (checkout at ${m.cargoCommit}), taken with it` : ''}. The run took ${m.duration} s.`, '');
 
   // ---- bytes
   const B = results.bytes;
