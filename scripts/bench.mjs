@@ -999,6 +999,15 @@ async function main() {
   }
   if (!existsSync(path.join(opts.dist, 'index.html'))) throw new Error(`${opts.dist} has no index.html: build it (make dist) or pass --dist`);
 
+  // Where the dist and its cargo output come from, as they are when they are copied (a checkout
+  // may commit during the run).
+  const provenance = {
+    distCommit: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'rev-parse', '--short', 'HEAD']),
+    distDirty: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'status', '--porcelain', '--untracked-files=no']),
+    cargoRoot: opts.cargoRoot,
+    cargoCommit: opts.cargoRoot === ROOT ? null : sh('git', ['-C', opts.cargoRoot, 'rev-parse', '--short', 'HEAD']),
+    cargoDirty: opts.cargoRoot === ROOT ? null : sh('git', ['-C', opts.cargoRoot, 'status', '--porcelain', '--untracked-files=no']),
+  };
   // The site: a copy of dist/ with the bench pages beside it, in a temporary directory.
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'role-compare-bench-'));
   const siteDir = path.join(tmp, 'site');
@@ -1225,10 +1234,7 @@ async function main() {
     node: process.version,
     commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
     dist: opts.dist,
-    distCommit: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'rev-parse', '--short', 'HEAD']),
-    distDirty: opts.dist === path.join(ROOT, 'dist') ? null : sh('git', ['-C', path.dirname(opts.dist), 'status', '--porcelain', '--untracked-files=no']),
-    cargoRoot: opts.cargoRoot,
-    cargoCommit: opts.cargoRoot === ROOT ? null : sh('git', ['-C', opts.cargoRoot, 'rev-parse', '--short', 'HEAD']),
+    ...provenance,
     built: opts.build,
     lighthouseRuns: opts.lighthouseRuns,
     runs: opts.runs,
@@ -1327,7 +1333,7 @@ function render(results, m, { offsite, errors, failures }) {
     `load average (1, 5, 15 min) ${m.load} before the run and ${m.loadAfter} after it (the benchmark itself adds about 1)${m.shared ? ' (**the machine was shared with other work: times are noisy**)' : ''}; ` +
     `${m.chromium} headless; node ${m.node}; bench commit ${m.commit}; site measured: a copy of \`${m.dist}\` taken at the start of the run` +
     `${m.distCommit ? ` (checkout at ${m.distCommit}${m.distDirty ? ', with uncommitted changes' : ''})` : m.built ? ' (built by this run)' : ''}` +
-    `${m.cargoCommit ? `; the wasm breakdown from the cargo output of \`${m.cargoRoot}\` (checkout at ${m.cargoCommit}), taken with it` : ''}. The run took ${m.duration} s.`, '');
+    `${m.cargoCommit ? `; the wasm breakdown from the cargo output of \`${m.cargoRoot}\` (checkout at ${m.cargoCommit}${m.cargoDirty ? ', with uncommitted changes' : ''}), taken with it` : ''}. The run took ${m.duration} s.`, '');
 
   // ---- bytes
   const B = results.bytes;
