@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The main thread's long tasks in a Chrome trace, with what ran in each (issue 16). Used by
+// The main thread's long tasks in a Chrome trace, with what ran in each. Used by
 // scripts/bench.mjs; also runs alone on a trace file (Playwright's browser.stopTracing(), or
 // one saved from DevTools' Performance panel):
 //

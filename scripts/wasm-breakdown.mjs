@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Where the wasm's bytes go, by feature (issue 16, "say what each feature costs"). Called by
+// Where the wasm's bytes go, by feature ("say what each feature costs"). Called by
 // scripts/bench.mjs; also runs alone:
 //
-//   node scripts/wasm-breakdown.mjs [--dist DIR] [--json FILE]
+//   node scripts/wasm-breakdown.mjs [--dist DIR] [--root DIR] [--json FILE]
+//
+// --root: the checkout whose cargo output (target/) and content/roles.json built the wasm in
+// --dist (default: this one).
 //
 // How: the wasm that cargo built for dist/ (target/nightly/… for the nightly size build,
 // target/wasm32-unknown-unknown/… for stable, as target/dist-build says) goes through the same
@@ -149,22 +152,26 @@ function run(cmd, args) {
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
 }
 
-/** The cargo output behind dist/, by the build that target/dist-build names. */
-function cargoWasm() {
-  const build = existsSync(path.join(ROOT, 'target/dist-build')) ? readFileSync(path.join(ROOT, 'target/dist-build'), 'utf8').trim() : 'stable';
+/**
+ * The files of checkout `root` that a breakdown reads: the cargo output behind its dist/ (by the
+ * build that target/dist-build names), that marker, and the built-in content file.
+ */
+export function cargoFiles(root = ROOT) {
+  const marker = path.join(root, 'target/dist-build');
+  const build = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : 'stable';
   const dir = build === 'nightly-size' ? 'target/nightly' : 'target';
-  return { build, file: path.join(ROOT, dir, 'wasm32-unknown-unknown/release/role-compare.wasm') };
+  return { build, marker, file: path.join(root, dir, 'wasm32-unknown-unknown/release/role-compare.wasm'), content: path.join(root, 'content/roles.json') };
 }
 
 /**
- * The breakdown of `dist`'s wasm. Returns `{ error }` when it cannot be made (no cargo output,
- * or one that is not the build in `dist`).
+ * The breakdown of `dist`'s wasm, from the cargo output of checkout `root`. Returns `{ error }`
+ * when it cannot be made (no cargo output, or one that is not the build in `dist`).
  */
-export function breakdown(dist = path.join(ROOT, 'dist')) {
+export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) {
   const release = JSON.parse(readFileSync(path.join(dist, 'release.json'), 'utf8'));
   const shipped = readFileSync(path.join(dist, release.files.wasm.path));
-  const { build, file } = cargoWasm();
-  if (!existsSync(file)) return { error: `no cargo output at ${path.relative(ROOT, file)} (run make dist)` };
+  const { build, file, content: contentFile } = cargoFiles(root);
+  if (!existsSync(file)) return { error: `no cargo output at ${file} (run make dist there)` };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rc-breakdown-'));
   try {
     const bg = (dir) => path.join(dir, readdirSync(dir).find((f) => f.endsWith('_bg.wasm')));
@@ -172,7 +179,7 @@ export function breakdown(dist = path.join(ROOT, 'dist')) {
     run('wasm-bindgen', ['--target', 'web', '--out-dir', path.join(tmp, 'plain'), file]);
     run('wasm-opt', ['-Oz', bg(path.join(tmp, 'plain')), '-o', path.join(tmp, 'plain.wasm')]);
     if (!readFileSync(path.join(tmp, 'plain.wasm')).equals(shipped)) {
-      return { error: `the cargo output in ${path.relative(ROOT, file)} is not the build in ${dist} (wasm-bindgen + wasm-opt -Oz of it differ from ${release.files.wasm.path}): run make dist in this checkout` };
+      return { error: `the cargo output in ${file} is not the build in ${dist} (wasm-bindgen + wasm-opt -Oz of it differ from ${release.files.wasm.path}): run make dist in that checkout` };
     }
     // With the names kept.
     run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', path.join(tmp, 'named'), file]);
@@ -192,7 +199,7 @@ export function breakdown(dist = path.join(ROOT, 'dist')) {
     // The data section: the built-in content file (embedded as text, include_str!) and the rest.
     const data = sections.find((s) => s.id === 11);
     const dataBytes = named.subarray(data.start, data.end);
-    const json = readFileSync(path.join(ROOT, 'content/roles.json'));
+    const json = readFileSync(contentFile);
     const at = dataBytes.indexOf(json);
     const content = { label: 'data: the built-in content file (content/roles.json, embedded as text)', raw: at >= 0 ? json.length : 0, chunks: at >= 0 ? [json] : [], functions: 0 };
     const rest = at >= 0 ? Buffer.concat([dataBytes.subarray(0, at), dataBytes.subarray(at + json.length)]) : dataBytes;
@@ -240,7 +247,7 @@ export function markdown(b) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dist = args.includes('--dist') ? path.resolve(args[args.indexOf('--dist') + 1]) : path.join(ROOT, 'dist');
-  const b = breakdown(dist);
+  const b = breakdown(dist, { root: args.includes('--root') ? path.resolve(args[args.indexOf('--root') + 1]) : ROOT });
   if (args.includes('--json')) writeFileSync(path.resolve(args[args.indexOf('--json') + 1]), JSON.stringify(b, null, 1));
   console.log(markdown(b));
   if (b.error) process.exitCode = 1;
