@@ -19,3 +19,9 @@ pub mod web;
 
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
+
+/// The wasm's allocator: talc rather than the standard library's dlmalloc, for its size (see
+/// Cargo.toml). The page runs the widget on one thread.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
