@@ -8,7 +8,13 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("[data-role-compare-page]").ok().flatten());
     if let Some(host) = host {
-        role_compare::mount::mount(host, vec!["url-state".into(), String::new()], None, None);
+        role_compare::mount::mount(
+            host,
+            vec!["url-state".into(), String::new()],
+            None,
+            None,
+            None,
+        );
     }
 }
 

@@ -238,8 +238,8 @@ async fn widgets_mounted_side_by_side_keep_their_own_state() {
     use role_compare::mount::{mount, unmount};
     let a = host();
     let b = host();
-    mount(a.clone(), options(&["roles", "cio,cmo"]), None, None);
-    mount(b.clone(), options(&["roles", "cto"]), None, None);
+    mount(a.clone(), options(&["roles", "cio,cmo"]), None, None, None);
+    mount(b.clone(), options(&["roles", "cto"]), None, None, None);
     yew::scheduler::flush().await;
     assert_eq!(all(&a, "[data-role]").len(), 2);
     assert_eq!(all(&b, "[data-role]").len(), 1);
