@@ -312,7 +312,7 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
 
 /// Each id of a list and the index of its first occurrence. Built once, so that checking
 /// thousands of duties stays linear.
-fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+pub(super) fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let mut map = HashMap::new();
     for (i, id) in list.enumerate() {
         map.entry(id).or_insert(i);

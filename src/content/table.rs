@@ -14,8 +14,6 @@
 //! derive for the row made the widget's wasm larger by the figures in the README's "Size"
 //! (nightly size build, brotli), for the same table read the same way.
 
-use std::collections::HashMap;
-
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 use super::{limits, validate, ContentError, Place, MAX_CONTENT_BYTES, MAX_REPORTED_ERRORS};
@@ -456,7 +454,6 @@ pub fn read_table(text: &str) -> Result<Table, Vec<ContentError>> {
         topics: Vec::new(),
         sources: Vec::new(),
     };
-    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
     for record in records {
         if errors.len() >= MAX_REPORTED_ERRORS {
             break;
@@ -480,7 +477,7 @@ pub fn read_table(text: &str) -> Result<Table, Vec<ContentError>> {
             ));
             break;
         }
-        if let Some(duty) = table.read_row(&record, &mut index, &mut errors) {
+        if let Some(duty) = table.read_row(&record, &mut errors) {
             table.content.duties.push(duty);
             table.duties.push(row);
         }
@@ -549,12 +546,7 @@ impl Table {
 
     /// One row as a duty, its role, topics and source found by name or made; `None` (with the
     /// problems in `errors`) when a cell is wrong.
-    fn read_row(
-        &mut self,
-        record: &Record,
-        index: &mut HashMap<(Kind, String), usize>,
-        errors: &mut Vec<ContentError>,
-    ) -> Option<Duty> {
+    fn read_row(&mut self, record: &Record, errors: &mut Vec<ContentError>) -> Option<Duty> {
         use TableColumn as C;
         let row = record.row;
         let cell = TableColumn::ALL.map(|c| cell_value(record, self.columns[c as usize]));
@@ -570,10 +562,13 @@ impl Table {
                 ));
             }
         }
-        let focus = match cell[C::Focus as usize].to_ascii_lowercase().as_str() {
-            "internal" => Some(Focus::Internal),
-            "external" => Some(Focus::External),
-            _ => None,
+        let is = |c: C, word: &str| cell[c as usize].eq_ignore_ascii_case(word);
+        let focus = if is(C::Focus, "internal") {
+            Some(Focus::Internal)
+        } else if is(C::Focus, "external") {
+            Some(Focus::External)
+        } else {
+            None
         };
         if focus.is_none() {
             errors.push(self.at(
@@ -582,10 +577,12 @@ impl Table {
                 neither(cell[C::Focus as usize], "internal", "external"),
             ));
         }
-        let line = match cell[C::Line as usize].to_ascii_lowercase().as_str() {
-            "top" => Some(Line::Top),
-            "bottom" => Some(Line::Bottom),
-            _ => None,
+        let line = if is(C::Line, "top") {
+            Some(Line::Top)
+        } else if is(C::Line, "bottom") {
+            Some(Line::Bottom)
+        } else {
+            None
         };
         if line.is_none() {
             errors.push(self.at(
@@ -612,7 +609,7 @@ impl Table {
             return None;
         }
 
-        let role = self.entry(index, Kind::Role, cell[C::Role as usize], row, errors)?;
+        let role = self.entry(Kind::Role, cell[C::Role as usize], row, errors)?;
         self.give(
             errors,
             Kind::Role,
@@ -622,7 +619,7 @@ impl Table {
             row,
             C::RoleName,
         );
-        let source = self.entry(index, Kind::Source, cell[C::Source as usize], row, errors)?;
+        let source = self.entry(Kind::Source, cell[C::Source as usize], row, errors)?;
         for (slot, c) in [C::SourceTitle, C::SourceBy, C::SourceDate, C::SourceUrl]
             .into_iter()
             .enumerate()
@@ -632,7 +629,7 @@ impl Table {
         let mut topics: Vec<String> = Vec::new();
         let names = cell[C::Topics as usize].split(';').map(str::trim);
         for name in names.filter(|t| !t.is_empty()) {
-            let topic = self.entry(index, Kind::Topic, name, row, errors)?;
+            let topic = self.entry(Kind::Topic, name, row, errors)?;
             let id = &self.content.topics[topic].id;
             if !topics.contains(id) {
                 topics.push(id.clone());
@@ -658,7 +655,6 @@ impl Table {
     /// the next of its list. `None` when the list is full (the problem is in `errors`).
     fn entry(
         &mut self,
-        index: &mut HashMap<(Kind, String), usize>,
         kind: Kind,
         name: &str,
         row: usize,
@@ -685,14 +681,19 @@ impl Table {
             ),
         };
         let id = id_for(name, kind.word(), count);
-        if let Some(&found) = index.get(&(kind, id.clone())) {
-            return Some(found);
+        // A linear search: at most 100 entries (a map would cost the wasm more than it saves).
+        let found = match kind {
+            Kind::Role => self.content.roles.iter().position(|r| r.id == id),
+            Kind::Topic => self.content.topics.iter().position(|t| t.id == id),
+            Kind::Source => self.content.sources.iter().position(|s| s.id == id),
+        };
+        if found.is_some() {
+            return found;
         }
         if count == max {
             errors.push(self.at(row, column, more_than(max, plural)));
             return None;
         }
-        index.insert((kind, id.clone()), count);
         let origin = Origin { row, given: [0; 4] };
         match kind {
             Kind::Role => {
@@ -783,20 +784,25 @@ impl Table {
     /// Ids for the duties whose row gave none: the role's id and a number (`cdo-1`, `cdo-2`),
     /// passing over ids that rows gave.
     fn name_duties(&mut self) {
-        let taken: std::collections::HashSet<String> = self
+        let given: Vec<String> = self
             .content
             .duties
             .iter()
             .filter(|d| !d.id.is_empty())
             .map(|d| d.id.clone())
             .collect();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let taken = super::ids(given.iter().map(String::as_str));
+        let mut counts = vec![0; self.content.roles.len()];
+        let roles = &self.content.roles;
         for duty in self.content.duties.iter_mut().filter(|d| d.id.is_empty()) {
-            let n = counts.entry(duty.role.clone()).or_insert(0);
+            let role = roles.iter().position(|r| r.id == duty.role).unwrap_or(0);
+            let Some(n) = counts.get_mut(role) else {
+                continue;
+            };
             loop {
                 *n += 1;
                 let id = [duty.role.as_str(), "-", &n.to_string()].concat();
-                if !taken.contains(&id) {
+                if !taken.contains_key(id.as_str()) {
                     duty.id = id;
                     break;
                 }
