@@ -15,7 +15,8 @@ use crate::model::{Content, Topic};
 use crate::url_state::clip;
 pub use file::{parse_content, to_json, MAX_CONTENT_BYTES};
 pub use table::{
-    column_letter, is_table, parse_table, read_table, row_starts, Table, TableColumn, TABLE_COLUMNS,
+    column_letter, is_table, parse_table, read_table, row_starts, slug, write_table, Table,
+    TableColumn, TABLE_COLUMNS,
 };
 
 /// The built-in content file: the five articles' CIO, CTO, CMO, CISO and COO duties.

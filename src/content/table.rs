@@ -895,3 +895,93 @@ fn neither(value: &str, one: &str, other: &str) -> String {
         [&quoted(value), " is neither ", one, " nor ", other].concat()
     }
 }
+
+/// Content as a table (the builder's text, its templates and its CSV download): a row a duty,
+/// under a header with the columns the content needs: `id` (so that what a table cannot hold,
+/// kept beside it, still finds its duties), `role` (the role's title), `role_name` when a
+/// name differs from its title, `text`, `focus`, `line`, `topics` (labels joined by `; `),
+/// `source` (the source's id, so its id survives the round trip), `source_title`, and
+/// `source_by`, `source_date`, `source_url` when any source has one.
+///
+/// `download`: for a file a spreadsheet opens: a byte order mark and CRLF line ends (as the
+/// widget's own CSV export writes), and every cell that starts like a formula (`=`, `+`, `-`,
+/// `@`, a tab or CR) guarded by a leading `'`, which [`read_table`] takes off again. Otherwise
+/// plain text to edit: LF line ends, nothing guarded.
+pub fn write_table(content: &Content, download: bool) -> String {
+    use TableColumn as C;
+    let any = |f: &dyn Fn(&Source) -> bool| content.sources.iter().any(f);
+    let columns: Vec<TableColumn> = TableColumn::ALL
+        .into_iter()
+        .filter(|c| match c {
+            C::RoleName => content.roles.iter().any(|r| r.name != r.title),
+            C::SourceBy => any(&|s| !s.by.is_empty()),
+            C::SourceDate => any(&|s| !s.date.is_empty()),
+            C::SourceUrl => any(&|s| !s.url.is_empty()),
+            _ => true,
+        })
+        .collect();
+    let end = if download { "\r\n" } else { "\n" };
+    let mut out = String::new();
+    if download {
+        out.push('\u{feff}');
+    }
+    let names: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+    push_row(&mut out, &names, download, end);
+    for duty in &content.duties {
+        let role = content.role(&duty.role);
+        let source = content.source(&duty.source);
+        let topics: Vec<&str> = duty
+            .topics
+            .iter()
+            .map(|t| content.topic(t).map_or(t.as_str(), |t| t.label.as_str()))
+            .collect();
+        let topics = topics.join("; ");
+        let cells: Vec<&str> = columns
+            .iter()
+            .map(|c| match c {
+                C::Id => duty.id.as_str(),
+                C::Role => role.map_or(duty.role.as_str(), |r| r.title.as_str()),
+                C::RoleName => role
+                    .filter(|r| r.name != r.title)
+                    .map_or("", |r| r.name.as_str()),
+                C::Text => duty.text.as_str(),
+                C::Focus => duty.focus.id(),
+                C::Line => duty.line.id(),
+                C::Topics => topics.as_str(),
+                C::Source => duty.source.as_str(),
+                C::SourceTitle => source.map_or("", |s| s.title.as_str()),
+                C::SourceBy => source.map_or("", |s| s.by.as_str()),
+                C::SourceDate => source.map_or("", |s| s.date.as_str()),
+                C::SourceUrl => source.map_or("", |s| s.url.as_str()),
+            })
+            .collect();
+        push_row(&mut out, &cells, download, end);
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: &[&str], guard: bool, end: &str) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // A cell that already starts with the guard before a formula-like value gets a second
+        // one in any case: the reader takes one off, so the text comes back as it was.
+        let guarded = cell
+            .strip_prefix('\'')
+            .is_some_and(|rest| rest.starts_with(['=', '+', '-', '@']));
+        let formula = guarded || (guard && cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
+        let quoted = formula || cell.contains(['"', ',', '\r', '\n']);
+        if quoted {
+            out.push('"');
+        }
+        if formula {
+            out.push('\'');
+        }
+        out.push_str(&cell.replace('"', "\"\""));
+        if quoted {
+            out.push('"');
+        }
+    }
+    out.push_str(end);
+}
