@@ -299,27 +299,9 @@ pub fn Builder(props: &BuilderProps) -> Html {
             <section class="rcb-data" aria-labelledby="rcb-data-title">
                 <h2 id="rcb-data-title" class="rcb-title">{ "1. Your table" }</h2>
                 <p class="rcb-hint">
-                    { "One duty a row, under a header row naming the columns: role, text, focus (internal or external), line (top or bottom), topics (separated by ;) and source. Paste the cells from a spreadsheet, type here, or start from a file, an address or a template." }
+                    { "One duty a row, under a header row naming the columns: role, text, focus (internal or external), line (top or bottom), topics (separated by ;) and source. Paste the cells from a spreadsheet, type, or start from a file, an address or a template (below)." }
                 </p>
-                <div class="rcb-sources">
-                    <label class="rcb-file">
-                        <span>{ "Open a CSV, TSV or JSON file" }</span>
-                        <input type="file" accept=".csv,.tsv,.json,.txt,text/csv,text/tab-separated-values,application/json" data-builder="file" onchange={on_file} />
-                    </label>
-                    <form class="rcb-address" onsubmit={on_address}>
-                        <label for="rcb-address">{ "Or its address (a published sheet's CSV link)" }</label>
-                        <div class="rcb-row">
-                            <input id="rcb-address" type="url" inputmode="url" placeholder="https://docs.google.com/spreadsheets/d/e/…/pub?output=csv" data-builder="address" ref={address} />
-                            <button type="submit" class="rcb-button" data-builder="load">{ "Load" }</button>
-                        </div>
-                    </form>
-                    <div class="rcb-row" role="group" aria-label="Templates">
-                        <button type="button" class="rcb-button" data-builder="template-built-in" onclick={on_built_in}>{ "Start from the built-in comparison" }</button>
-                        <button type="button" class="rcb-button" data-builder="template-empty" onclick={on_empty}>{ "Start from an empty table" }</button>
-                        <button type="button" class="rcb-button" data-builder="download-template" onclick={on_template}>{ "Download a template CSV" }</button>
-                    </div>
-                </div>
-                <label class="rcb-label" for="rcb-input">{ "The table (CSV or tab-separated; the first row is the header)" }</label>
+                <label class="rcb-label" for="rcb-input">{ "Your table (CSV or tab-separated; the first row is the header)" }</label>
                 <textarea
                     id="rcb-input"
                     class="rcb-input"
@@ -349,6 +331,25 @@ pub fn Builder(props: &BuilderProps) -> Html {
                     </p>
                 }
                 { problem_list(problems, &on_problem) }
+                <div class="rcb-sources" role="group" aria-labelledby="rcb-start-title">
+                    <h3 id="rcb-start-title" class="rcb-subtitle">{ "Or start from" }</h3>
+                    <label class="rcb-file">
+                        <span>{ "Open a CSV, TSV or JSON file" }</span>
+                        <input type="file" accept=".csv,.tsv,.json,.txt,text/csv,text/tab-separated-values,application/json" data-builder="file" onchange={on_file} />
+                    </label>
+                    <form class="rcb-address" onsubmit={on_address}>
+                        <label for="rcb-address">{ "Or its address (a published sheet's CSV link)" }</label>
+                        <div class="rcb-row">
+                            <input id="rcb-address" type="url" inputmode="url" placeholder="https://docs.google.com/spreadsheets/d/e/…/pub?output=csv" data-builder="address" ref={address} />
+                            <button type="submit" class="rcb-button" data-builder="load">{ "Load" }</button>
+                        </div>
+                    </form>
+                    <div class="rcb-row" role="group" aria-label="Templates">
+                        <button type="button" class="rcb-button" data-builder="template-built-in" onclick={on_built_in}>{ "Start from the built-in comparison" }</button>
+                        <button type="button" class="rcb-button" data-builder="template-empty" onclick={on_empty}>{ "Start from an empty table" }</button>
+                        <button type="button" class="rcb-button" data-builder="download-template" onclick={on_template}>{ "Download a template CSV" }</button>
+                    </div>
+                </div>
                 <p class="rcb-row">
                     <button type="button" class="rcb-button rcb-button--quiet" data-builder="start-over" onclick={on_start_over}>{ "Start over" }</button>
                     <span class="rcb-hint">{ "Your table is kept in this browser until you start over." }</span>

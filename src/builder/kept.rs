@@ -81,7 +81,7 @@ fn count(n: usize, what: &str) -> String {
     let word = if n == 1 {
         match what {
             "roles shown on request" => "role shown on request",
-            "marks of one article's view" => "mark of one article's view",
+            "duties marked as one article's view" => "duty marked as one article's view",
             "role summaries" => "role summary",
             _ => what.strip_suffix('s').unwrap_or(what),
         }
@@ -355,7 +355,7 @@ impl Kept {
                 None => results.push(false),
             }
         }
-        tally("marks of one article's view", results);
+        tally("duties marked as one article's view", results);
         // The sources kept count once something cites them; one that nothing cites any more
         // stays (a source may stand alone) and counts as kept.
         tally("sources", vec![true; added]);
