@@ -96,7 +96,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
         move |opened: super::draft::Opened| {
             dispatcher.dispatch(Action::Replace {
                 text: opened.text,
-                kept: opened.kept,
+                kept: Box::new(opened.kept),
                 notice: opened.said.into(),
             })
         }

@@ -1,15 +1,17 @@
 //! What a table cannot hold, kept beside it: an author who starts from a content file (or from
 //! the built-in content) gets its duties as a table to edit, and its links, perspectives,
-//! figures, focus claims, short names, role summaries and the like kept here, with their ids
-//! turned into the ids the table gives, and put back into the content each time the table is
-//! read. Pure, no browser API: tested natively (`tests/builder.rs`).
+//! figures, focus claims, short names, role summaries and the like kept here, and put back into
+//! the content each time the table is read. The file's ids are kept too: a table makes ids from
+//! names (a role titled "CIO" is `cio`), and where the file's differ, the table's are renamed
+//! back, so that links to filtered views stay as they were. Pure, no browser API: tested
+//! natively (`tests/builder.rs`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::{read_table, write_table};
 use crate::model::{Content, DutyLink, Figure, FocusClaim, Perspective, Source, Topic};
 
-/// The parts of a content file that a table cannot hold, by the ids the table gives.
+/// The parts of a content file that a table cannot hold, by the file's ids.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Kept {
@@ -33,8 +35,15 @@ pub struct Kept {
     pub sources: Vec<Source>,
     /// The file's roles, in its order (a table orders them by their first row).
     pub role_order: Vec<String>,
+    /// The file's sources, in its order, likewise.
+    pub source_order: Vec<String>,
     /// The file's topics, in its order and with its labels, used by a duty or not.
     pub topics: Vec<Topic>,
+    /// The file's ids where the table makes others from the names: (the table's, the file's),
+    /// for roles, topics and sources.
+    pub role_ids: Vec<(String, String)>,
+    pub topic_ids: Vec<(String, String)>,
+    pub source_ids: Vec<(String, String)>,
 }
 
 /// How many of each kept part went back into the content, and how many were left out because
@@ -92,109 +101,81 @@ fn count(n: usize, what: &str) -> String {
 }
 
 /// A content file's duties as a table to edit (the text, as [`write_table`] writes it), and the
-/// rest of it kept, its ids turned into those the table gives (`from`: where it came from, for
-/// the notice).
+/// rest of it kept (`from`: where it came from, for the notice).
 pub fn import(content: &Content, from: &str) -> (String, Kept) {
     let text = write_table(content, false);
     let mut kept = Kept {
         from: from.to_string(),
         ..Kept::default()
     };
-    let Ok(table) = read_table(&text) else {
-        return (text, kept);
-    };
-    let made = &table.content;
     // The table has a row a duty, in the same order: a duty's role, source and topics there are
-    // what the file's ids became.
-    let mut roles: Vec<(&str, &str)> = Vec::new();
-    let mut sources: Vec<(&str, &str)> = Vec::new();
-    for (old, new) in content.duties.iter().zip(&made.duties) {
-        if !roles.iter().any(|(o, _)| *o == old.role) {
-            roles.push((&old.role, &new.role));
+    // the ids the table makes of the file's.
+    if let Ok(table) = read_table(&text) {
+        let made = &table.content;
+        let note = |list: &mut Vec<(String, String)>, new: &str, old: &str| {
+            if new != old && !list.iter().any(|(n, _)| n == new) {
+                list.push((new.to_string(), old.to_string()));
+            }
+        };
+        for (old, new) in content.duties.iter().zip(&made.duties) {
+            note(&mut kept.role_ids, &new.role, &old.role);
+            note(&mut kept.source_ids, &new.source, &old.source);
         }
-        if !sources.iter().any(|(o, _)| *o == old.source) {
-            sources.push((&old.source, &new.source));
+        for t in &content.topics {
+            if let Some(new) = made.topics.iter().find(|m| m.label == t.label) {
+                note(&mut kept.topic_ids, &new.id, &t.id);
+            }
         }
     }
-    let topic = |old: &str| -> String {
-        let label = content.topic(old).map_or(old, |t| t.label.as_str());
-        made.topics
-            .iter()
-            .find(|t| t.label == label)
-            .map_or_else(|| old.to_string(), |t| t.id.clone())
-    };
-    let role = |old: &str| -> String {
-        roles
-            .iter()
-            .find(|(o, _)| *o == old)
-            .map_or_else(|| old.to_string(), |(_, n)| n.to_string())
-    };
-    let source = |old: &str| -> String {
-        sources
-            .iter()
-            .find(|(o, _)| *o == old)
-            .map_or_else(|| old.to_string(), |(_, n)| n.to_string())
-    };
-    let role_list = |list: &[String]| list.iter().map(|r| role(r)).collect::<Vec<_>>();
-
     for duty in &content.duties {
         for link in &duty.links {
-            let mut link = link.clone();
-            if !link.source.is_empty() {
-                link.source = source(&link.source);
-            }
-            kept.links.push((duty.id.clone(), link));
+            kept.links.push((duty.id.clone(), link.clone()));
         }
         if duty.view {
             kept.views.push(duty.id.clone());
         }
     }
+    let cited: Vec<&str> = content.duties.iter().map(|d| d.source.as_str()).collect();
     for r in &content.roles {
-        let id = role(&r.id);
         for claim in &r.focus_claims {
-            let mut claim = claim.clone();
-            claim.source = source(&claim.source);
-            kept.focus_claims.push((id.clone(), claim));
+            kept.focus_claims.push((r.id.clone(), claim.clone()));
         }
         if !r.summary.is_empty() {
-            kept.summaries.push((id.clone(), r.summary.clone()));
+            kept.summaries.push((r.id.clone(), r.summary.clone()));
         }
         if !r.shown_by_default {
-            kept.hidden_roles.push(id.clone());
+            kept.hidden_roles.push(r.id.clone());
         }
-        kept.role_order.push(id);
+        kept.role_order.push(r.id.clone());
     }
     for s in &content.sources {
+        kept.source_order.push(s.id.clone());
         if !s.short.is_empty() {
-            kept.short_names.push((source(&s.id), s.short.clone()));
+            kept.short_names.push((s.id.clone(), s.short.clone()));
         }
-        if !sources.iter().any(|(o, _)| *o == s.id) {
+        if !cited.contains(&s.id.as_str()) {
             kept.sources.push(s.clone());
         }
     }
-    kept.topics = content
-        .topics
-        .iter()
-        .map(|t| Topic {
-            id: topic(&t.id),
-            label: t.label.clone(),
-        })
-        .collect();
-    for p in &content.perspectives {
-        let mut p = p.clone();
-        p.roles = role_list(&p.roles);
-        for point in &mut p.points {
-            point.source = source(&point.source);
-        }
-        kept.perspectives.push(p);
-    }
-    for f in &content.figures {
-        let mut f = f.clone();
-        f.roles = role_list(&f.roles);
-        f.source = source(&f.source);
-        kept.figures.push(f);
-    }
+    kept.topics.clone_from(&content.topics);
+    kept.perspectives.clone_from(&content.perspectives);
+    kept.figures.clone_from(&content.figures);
     (text, kept)
+}
+
+/// Renames `new` to `old` in a list of ids, unless `old` is taken by another entry.
+fn rename<T>(list: &mut [T], id: impl Fn(&mut T) -> &mut String, new: &str, old: &str) -> bool {
+    if list.iter_mut().any(|t| id(t).as_str() == old) {
+        return false;
+    }
+    for t in list.iter_mut() {
+        let field = id(t);
+        if field.as_str() == new {
+            *field = old.to_string();
+            return true;
+        }
+    }
+    false
 }
 
 impl Kept {
@@ -211,6 +192,30 @@ impl Kept {
     /// table still has what it refers to; says how many of each.
     pub fn apply(&self, content: &mut Content) -> Applied {
         let mut parts = Vec::new();
+        // The file's ids back where the table made others of the same names.
+        for (new, old) in &self.role_ids {
+            if rename(&mut content.roles, |r| &mut r.id, new, old) {
+                for d in content.duties.iter_mut().filter(|d| d.role == *new) {
+                    d.role.clone_from(old);
+                }
+            }
+        }
+        for (new, old) in &self.source_ids {
+            if rename(&mut content.sources, |s| &mut s.id, new, old) {
+                for d in content.duties.iter_mut().filter(|d| d.source == *new) {
+                    d.source.clone_from(old);
+                }
+            }
+        }
+        for (new, old) in &self.topic_ids {
+            if rename(&mut content.topics, |t| &mut t.id, new, old) {
+                for t in content.duties.iter_mut().flat_map(|d| d.topics.iter_mut()) {
+                    if *t == *new {
+                        t.clone_from(old);
+                    }
+                }
+            }
+        }
         let has_role = |c: &Content, id: &str| c.roles.iter().any(|r| r.id == id);
 
         // Sources first: claims, points and figures may cite them.
@@ -225,10 +230,13 @@ impl Kept {
 
         // The file's order of roles and topics, and its topics' labels; what the table adds
         // comes after.
-        let order = |id: &str| self.role_order.iter().position(|r| r == id);
+        let order = |list: &[String], id: &str| list.iter().position(|r| r == id);
         content
             .roles
-            .sort_by_key(|r| order(&r.id).unwrap_or(usize::MAX));
+            .sort_by_key(|r| order(&self.role_order, &r.id).unwrap_or(usize::MAX));
+        content
+            .sources
+            .sort_by_key(|s| order(&self.source_order, &s.id).unwrap_or(usize::MAX));
         let mut topics: Vec<Topic> = Vec::new();
         for t in &self.topics {
             if !topics.iter().any(|k| k.id == t.id) {

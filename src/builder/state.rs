@@ -44,7 +44,7 @@ pub enum Action {
     /// A file, an address or a template replaced the text.
     Replace {
         text: String,
-        kept: Kept,
+        kept: Box<Kept>,
         notice: AttrValue,
     },
     /// The embed's options changed.
@@ -118,7 +118,7 @@ impl Reducible for BuilderState {
             }
             Action::Replace { text, kept, notice } => {
                 next.draft.text = text;
-                next.draft.kept = kept;
+                next.draft.kept = *kept;
                 next.notice = notice;
                 next.read();
             }

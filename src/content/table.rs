@@ -515,7 +515,14 @@ fn cell_value(record: &Record, column: Option<usize>) -> &str {
         .and_then(|i| record.cells.get(i))
         .map_or("", |v| v.trim());
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        // (A cell that started with the guard already was written with a second one.)
+        Some(rest)
+            if rest
+                .trim_start_matches('\'')
+                .starts_with(['=', '+', '-', '@']) =>
+        {
+            rest
+        }
         _ => value,
     }
 }
@@ -967,9 +974,10 @@ fn push_row(out: &mut String, cells: &[&str], guard: bool, end: &str) {
         }
         // A cell that already starts with the guard before a formula-like value gets a second
         // one in any case: the reader takes one off, so the text comes back as it was.
-        let guarded = cell
-            .strip_prefix('\'')
-            .is_some_and(|rest| rest.starts_with(['=', '+', '-', '@']));
+        let guarded = cell.starts_with('\'')
+            && cell
+                .trim_start_matches('\'')
+                .starts_with(['=', '+', '-', '@']);
         let formula = guarded || (guard && cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
         let quoted = formula || cell.contains(['"', ',', '\r', '\n']);
         if quoted {
