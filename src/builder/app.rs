@@ -700,8 +700,8 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
                         html! {
                             <li data-option-role={id.clone()}>
                                 <label><input type="checkbox" checked={*shown} onchange={on_show} />{ " " }{ title.clone() }</label>
-                                <button type="button" class="rcb-button rcb-button--small" disabled={i == 0} onclick={moved(true)} aria-label={["Move ", &title, " earlier"].concat()}>{ "↑" }</button>
-                                <button type="button" class="rcb-button rcb-button--small" disabled={i == last} onclick={moved(false)} aria-label={["Move ", &title, " later"].concat()}>{ "↓" }</button>
+                                <button type="button" class="rcb-button rcb-button--small" disabled={i == 0} onclick={moved(true)} aria-label={["Move ", &title, " earlier"].concat()}>{ "←" }</button>
+                                <button type="button" class="rcb-button rcb-button--small" disabled={i == last} onclick={moved(false)} aria-label={["Move ", &title, " later"].concat()}>{ "→" }</button>
                             </li>
                         }
                     }) }
