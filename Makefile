@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e size bench
+.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e size bench screenshots
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
@@ -20,6 +20,7 @@ help:
 	@echo "make release build, then pack release/role-compare-<version>.tar.gz and .zip with SHA256SUMS"
 	@echo "make size    report the compressed size of what the page downloads"
 	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
+	@echo "make screenshots  the docs' screenshots from the built site (dist/): the example article, the gallery, the builder"
 
 setup:
 	@scripts/setup.sh
@@ -74,3 +75,11 @@ size:
 # dist) unless given BENCH_ARGS="--no-build --dist DIR"; other flags: --runs N, --no-lighthouse.
 bench: setup
 	node scripts/bench.mjs $(BENCH_ARGS)
+
+# The docs' screenshots from the built site (run make dist first): the example article, the
+# first screens of the gallery, and the builder (docs/builder-*.png). The platforms' pictures
+# need Hugo and WordPress running: node scripts/screenshot-platforms.mjs.
+screenshots:
+	node scripts/screenshot.mjs
+	node scripts/screenshot.mjs --gallery
+	node scripts/screenshot.mjs --builder

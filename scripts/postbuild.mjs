@@ -19,7 +19,11 @@
 //  5. copies what an embed needs into v<version>/, the path authors pin, and writes _headers
 //     (cache, CORS) for Netlify and Cloudflare Pages;
 //  6. writes sw.js from web/sw.template.js with the list of files the standalone site needs and a
-//     version derived from their contents, so every deploy with any change is a new version.
+//     version derived from their contents, so every deploy with any change is a new version;
+//     the builder's files are listed apart, cached only for those who open the builder.
+// Before all that, the builder page (builder.html, docs/make-your-own.md): built by a second
+// Trunk run (Trunk.builder.toml) when this runs as Trunk's hook, its files copied in, named
+// after their contents like the widget's, and its page linked to them with their hashes.
 // Running it again on its own output gives the same output (a changed file gets its new name).
 // Usage: node scripts/postbuild.mjs [dir] [--version X]
 //   dir: default $TRUNK_STAGING_DIR, else dist. --version: the release's version, by default
@@ -48,6 +52,10 @@ const HEADERS = "_headers";
 // copy, not a page), the host's header rules, and the versioned folder (the same files again,
 // for embeds that pin the release).
 const NOT_PRECACHED = new Set([WORKER, SINGLE_FILE, "snippet.html", HEADERS]);
+// The builder page and its own files: cached by the worker only once someone opens the page
+// (the group "builder" of sw.js), not precached for every reader of the site.
+const BUILDER_PAGE = "builder.html";
+const BUILDER_START = "builder-start.js";
 // What an embed needs, copied into v<version>/: the loader and the widget's files, release.json
 // and the snippet, and the iframe page with its scripts.
 const PINNED = ["embed.js", RELEASE, "snippet.html", "embed.html", "frame.js", "frame.css", "frame-parent.js", "icon.svg"];
@@ -157,7 +165,7 @@ function rewritePages({ glue, css }) {
   const glueLink = new RegExp(`<link rel="modulepreload" href="\\./role-compare(\\.${TAG})?\\.js"[^>]*>`);
   // One of each in each page; the example article only links the stylesheet (its pre-rendered
   // views are styled as they arrive, and its wasm comes only when a reader nears a widget).
-  for (const [page, preloads] of [["index.html", true], ["embed.html", true], ["blog.html", false]]) {
+  for (const [page, preloads] of [["index.html", true], ["embed.html", true], ["blog.html", false], [BUILDER_PAGE, false]]) {
     const html = read(page);
     if (!cssLink.test(html) || (preloads && !glueLink.test(html))) fail(`${page} lost its role-compare stylesheet or modulepreload link`);
     write(
@@ -167,6 +175,56 @@ function rewritePages({ glue, css }) {
         .replace(glueLink, `<link rel="modulepreload" href="./${glue.path}" integrity="${glue.integrity}" />`),
     );
   }
+}
+
+// ---- 0. The builder page ------------------------------------------------------------------------
+// Trunk 0.21 builds one Rust app a page and one page a run, and the builder must be a wasm of
+// its own (the widget's wasm carries none of it): so a second Trunk run, with its own config,
+// started here so that `make serve`, `make dist` and `make release` all build it the same way,
+// with the same toolchain and flags (the nightly size build's environment is inherited).
+
+/** Builds builder.html (Trunk.builder.toml) into target/builder-dist/ and copies its files in.
+ *  Only as Trunk's hook: run again on a built site, the files are already there. */
+function buildBuilder() {
+  if (!process.env.TRUNK_STAGING_DIR) return;
+  const out = join(root, "target", "builder-dist");
+  const args = ["build", "--config", join(root, "Trunk.builder.toml")];
+  if (process.env.TRUNK_PROFILE === "release") args.push("--release");
+  try {
+    execFileSync("trunk", args, { cwd: root, stdio: "inherit" });
+  } catch {
+    fail("the builder's build (trunk build --config Trunk.builder.toml) failed (see above)");
+  }
+  for (const name of readdirSync(out)) {
+    if (name === BUILDER_PAGE || name === BUILDER_START || /^(role-compare-builder(_bg)?|builder)(\.[0-9a-f]{12})?\.(js|wasm|css)$/.test(name)) {
+      cpSync(join(out, name), join(dir, name));
+    }
+  }
+}
+
+/** The builder's files named after their contents, and builder.html linking them with their
+ *  SRI hashes; returns the builder's files (the worker's group "builder"). */
+function builderAssets() {
+  if (!existsSync(join(dir, BUILDER_PAGE))) fail(`${BUILDER_PAGE} is missing: the builder was not built`);
+  const wasm = hashName(find("role-compare-builder_bg", ".wasm"), "role-compare-builder_bg", ".wasm");
+  const glueName = find("role-compare-builder", ".js");
+  const glueText = read(glueName);
+  const wasmRef = new RegExp(`new URL\\('role-compare-builder_bg(\\.${TAG})?\\.wasm', import\\.meta\\.url\\)`);
+  if (!wasmRef.test(glueText)) fail(`${glueName} no longer names role-compare-builder_bg.wasm as wasm-bindgen did; update builderAssets`);
+  write(glueName, glueText.replace(wasmRef, `new URL('${wasm.path}', import.meta.url)`));
+  const glue = hashName(glueName, "role-compare-builder", ".js");
+  const css = hashName(find("builder", ".css"), "builder", ".css");
+  const cssLink = new RegExp(`<link rel="stylesheet" href="\\./builder(\\.${TAG})?\\.css"[^>]*>`);
+  const glueLink = new RegExp(`<link rel="modulepreload" href="\\./role-compare-builder(\\.${TAG})?\\.js"[^>]*>`);
+  const html = read(BUILDER_PAGE);
+  if (!cssLink.test(html) || !glueLink.test(html)) fail(`${BUILDER_PAGE} lost its builder.css or modulepreload link`);
+  write(
+    BUILDER_PAGE,
+    html
+      .replace(cssLink, `<link rel="stylesheet" href="./${css.path}" integrity="${css.integrity}" />`)
+      .replace(glueLink, `<link rel="modulepreload" href="./${glue.path}" integrity="${glue.integrity}" data-builder-glue />`),
+  );
+  return [BUILDER_PAGE, BUILDER_START, glue.path, wasm.path, css.path];
 }
 
 // ---- 2. release.json --------------------------------------------------------------------------
@@ -285,23 +343,29 @@ function files(at = dir) {
   });
 }
 
-function serviceWorker() {
+function serviceWorker(builderFiles) {
+  const builder = new Set(builderFiles);
   const precached = files()
-    .filter((name) => !NOT_PRECACHED.has(name) && !/^v\d[^/]*\//.test(name))
+    .filter((name) => !NOT_PRECACHED.has(name) && !builder.has(name) && !/^v\d[^/]*\//.test(name))
     .sort();
+  // The version covers the builder's files too: a change there is a new version, whose worker
+  // caches them again for those who use the builder.
   const hash = createHash("sha256");
-  for (const name of precached) hash.update(name).update("\0").update(readFileSync(join(dir, name)));
+  for (const name of [...precached, ...[...builder].sort()]) hash.update(name).update("\0").update(readFileSync(join(dir, name)));
   const version = hash.digest("hex").slice(0, 16);
   const list = JSON.stringify(["./", ...precached.map((name) => `./${name}`)], null, 2);
+  const groups = JSON.stringify({ builder: [...builder].sort().map((name) => `./${name}`) }, null, 2);
   const template = readFileSync(join(root, "web", "sw.template.js"), "utf8");
-  if (!template.includes("__VERSION__") || !template.includes("__FILES__")) fail("web/sw.template.js lost its placeholders");
-  write(WORKER, template.replace("__VERSION__", version).replace("__FILES__", list));
+  if (!template.includes("__VERSION__") || !template.includes("__FILES__") || !template.includes("__GROUPS__")) fail("web/sw.template.js lost its placeholders");
+  write(WORKER, template.replace("__VERSION__", version).replace("__FILES__", list).replace("__GROUPS__", groups));
   console.log(`postbuild: ${SINGLE_FILE} written; ${WORKER} version ${version} precaches ${precached.length + 1} URLs`);
 }
 
 const version = releaseVersion();
+buildBuilder();
 minifyStylesheet();
 const assets = hashAssets();
+const builderFiles = builderAssets();
 await writeLoader(version, assets);
 rewritePages(assets);
 const release = writeRelease(version, assets);
@@ -309,5 +373,5 @@ prerender();
 singleFile(assets, release);
 const folder = versionedFolder(version, assets);
 headers(folder, assets);
-serviceWorker();
+serviceWorker(builderFiles);
 console.log(`postbuild: release ${version}: ${assets.glue.path}, ${assets.wasm.path}, ${assets.css.path}; pinned copy in ${folder}/`);

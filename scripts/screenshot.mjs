@@ -17,9 +17,15 @@
 //     the wide page's inherit widgets as docs/gallery-wide-inherit-<mode>.png (900 px of them).
 //     The pages come from a second server, as in the gallery test, so the widget is embedded
 //     cross-origin as on a blog.
+//
+//   node scripts/screenshot.mjs --builder [distDir]
+//     the builder page (builder.html) as an author sees it after pasting
+//     docs/examples/data-finance-people.csv, at 1280x800 and 390x844 (light), as
+//     docs/builder-<width>.png; and at 1280 px with a bad cell in row 3, its problem listed and
+//     the preview kept, as docs/builder-problem-1280.png.
 
 import { mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +35,8 @@ import { firstScreen } from '../tests/e2e/support/first-screen.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gallery = process.argv[2] === '--gallery';
-const args = gallery ? process.argv.slice(3) : process.argv.slice(2);
+const builder = process.argv[2] === '--builder';
+const args = gallery || builder ? process.argv.slice(3) : process.argv.slice(2);
 const dist = path.resolve(args[0] ?? path.join(root, 'dist'));
 const out = path.resolve(args[1] ?? path.join(root, 'docs', 'blog-example.png'));
 const WIDTH = 1000;
@@ -42,6 +49,7 @@ if (!existsSync(path.join(dist, 'blog.html'))) {
 }
 
 if (gallery) process.exit(await galleryShots());
+if (builder) process.exit(await builderShots());
 
 const server = await serve(dist);
 const browser = await launch();
@@ -174,6 +182,54 @@ async function galleryShots() {
     await browser.close();
     await blogServer.close();
     await widgetServer.close();
+  }
+  return failed ? 1 : 0;
+}
+
+/** The builder with the example table pasted (docs/examples/), as an author sees it. */
+async function builderShots() {
+  const table = readFileSync(path.join(root, 'docs', 'examples', 'data-finance-people.csv'), 'utf8');
+  const server = await serve(dist);
+  const browser = await launch();
+  let failed = false;
+  try {
+    const shots = [
+      { viewport: { width: 1280, height: 800 }, file: 'builder-1280.png', text: table },
+      { viewport: { width: 390, height: 844 }, file: 'builder-390.png', text: table },
+      // Row 3's focus mistyped: the problem listed, the caret on its row, the preview kept.
+      { viewport: { width: 1280, height: 800 }, file: 'builder-problem-1280.png', text: table.replace('usage reports.",external', 'usage reports.",extrenal'), problem: true },
+    ];
+    for (const shot of shots) {
+      const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(server.url + 'builder.html');
+      const input = page.locator('textarea[data-builder="input"]');
+      await input.fill(table);
+      await page.locator('[data-builder="preview"] [data-duty]').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+      if (shot.problem) {
+        await input.fill(shot.text);
+        await page.locator('[data-builder="problems"] li').first().waitFor({ timeout: TIMEOUT });
+        await page.locator('[data-builder="problems"] li button').first().click();
+      }
+      await input.evaluate((el) => el.scrollTo(0, 0));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(root, 'docs', shot.file);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
+      if (errors.length > 0) {
+        console.error(`builder.html logged errors: ${describeErrors(errors)}`);
+        failed = true;
+      }
+      await context.close();
+    }
+  } catch (error) {
+    console.error(error);
+    failed = true;
+  } finally {
+    await browser.close();
+    await server.close();
   }
   return failed ? 1 : 0;
 }

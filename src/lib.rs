@@ -3,6 +3,8 @@
 //! The data flows one way: content (`content`, `model`) -> query (`url_state`, `state`) ->
 //! filter (`filter`) -> view (`components`). Only `web` touches browser APIs.
 
+/// The builder page (`builder.html`), a second binary: not in the widget's wasm.
+pub mod builder;
 pub mod components;
 pub mod content;
 pub mod export;

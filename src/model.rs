@@ -102,6 +102,10 @@ pub struct Source {
     /// A short name for the citation on each duty card ("Marchand"); empty: the title.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub short: String,
+    /// Where the article is on the web (`https://…`), or empty. Kept with the content (a CSV
+    /// table's `source_url` column, a content file's `url`) for authors and readers of the file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
 }
 
 impl Source {

@@ -3,6 +3,7 @@
 //! owns the URL fragment.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -71,7 +72,7 @@ pub fn start_page(host: Element) {
         gloo_timers::future::TimeoutFuture::new(0).await;
         prepare();
         gloo_timers::future::TimeoutFuture::new(0).await;
-        mount(host, vec!["url-state".into(), String::new()], None, None);
+        mount(host, vec!["url-state".into(), String::new()], None, None, None);
         let done = PAGE.with(|p| p.borrow_mut().as_mut().and_then(|(_, f)| f.take()));
         if let Some(done) = done {
             let _ = done.call0(&wasm_bindgen::JsValue::UNDEFINED);
@@ -99,8 +100,11 @@ pub fn page_ready() -> js_sys::Promise {
 ///
 /// - `options`: option names and values, flattened (`["roles", "cio,cmo", "theme", "dark"]`),
 ///   names as in the `data-*` attributes without `data-`.
-/// - `content_json`: the author's content as JSON text; `None` for the default content.
+/// - `content_json`: the author's content as text (JSON, or a table: see `content_format`);
+///   `None` for the default content.
 /// - `load_error`: why the author's content could not be loaded, shown instead of the widget.
+/// - `content_format`: `"table"` when the content is CSV or TSV (`embed.js` tells by the file's
+///   name or media type); anything else, or none, is JSON.
 ///
 /// Returns whether this widget owns the URL fragment.
 #[wasm_bindgen]
@@ -109,6 +113,7 @@ pub fn mount(
     options: Vec<String>,
     content_json: Option<String>,
     load_error: Option<String>,
+    content_format: Option<String>,
 ) -> bool {
     keep_panic_messages();
     unmount(&host);
@@ -116,11 +121,16 @@ pub fn mount(
         .chunks(2)
         .map(|pair| (pair[0].as_str(), pair.get(1).map_or("", String::as_str)))
         .collect();
-    let mut props = WidgetProps::new(
-        pairs.iter().copied(),
-        Loaded::from_sources(content_json.as_deref(), load_error),
-        None,
-    );
+    let content = match (&load_error, content_json.as_deref()) {
+        (None, Some(table)) if content_format.as_deref() == Some("table") => {
+            match crate::content::parse_table(table) {
+                Ok(content) => Loaded::Ready(Rc::new(content)),
+                Err(errors) => Loaded::Failed(Rc::new(errors)),
+            }
+        }
+        _ => Loaded::from_sources(content_json.as_deref(), load_error),
+    };
+    let mut props = WidgetProps::new(pairs.iter().copied(), content, None);
     // A `<role-compare>` element takes its options as attributes of their own names.
     if host.local_name() == "role-compare" {
         props.option_problems = as_element_attributes(&props.option_problems).into();

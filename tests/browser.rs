@@ -238,8 +238,8 @@ async fn widgets_mounted_side_by_side_keep_their_own_state() {
     use role_compare::mount::{mount, unmount};
     let a = host();
     let b = host();
-    mount(a.clone(), options(&["roles", "cio,cmo"]), None, None);
-    mount(b.clone(), options(&["roles", "cto"]), None, None);
+    mount(a.clone(), options(&["roles", "cio,cmo"]), None, None, None);
+    mount(b.clone(), options(&["roles", "cto"]), None, None, None);
     yew::scheduler::flush().await;
     assert_eq!(all(&a, "[data-role]").len(), 2);
     assert_eq!(all(&b, "[data-role]").len(), 1);
@@ -266,14 +266,67 @@ async fn only_the_first_widget_asking_for_the_url_gets_it() {
     use role_compare::mount::{mount, unmount};
     let a = host();
     let b = host();
-    assert!(mount(a.clone(), options(&["url-state", ""]), None, None));
-    assert!(!mount(b.clone(), options(&["url-state", ""]), None, None));
+    assert!(mount(
+        a.clone(),
+        options(&["url-state", ""]),
+        None,
+        None,
+        None
+    ));
+    assert!(!mount(
+        b.clone(),
+        options(&["url-state", ""]),
+        None,
+        None,
+        None
+    ));
     // Once the owner is gone, the next one may own it.
     assert!(unmount(&a));
-    assert!(mount(b.clone(), options(&["url-state", ""]), None, None));
+    assert!(mount(
+        b.clone(),
+        options(&["url-state", ""]),
+        None,
+        None,
+        None
+    ));
     assert!(unmount(&b));
     a.remove();
     b.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_table_as_content_shows_and_its_problems_name_their_cells() {
+    use role_compare::mount::{mount, unmount};
+    let good = host();
+    let broken = host();
+    let table = "role,text,focus,line,topics,source\n\
+                 CDO,Owns the data strategy.,internal,bottom,Data,Survey\n\
+                 CFO,Keeps the books.,internal,bottom,Finance,Survey\n";
+    mount(
+        good.clone(),
+        vec![],
+        Some(table.into()),
+        None,
+        Some("table".into()),
+    );
+    mount(
+        broken.clone(),
+        vec![],
+        Some(table.replace("internal,bottom,Finance", "intern,bottom,Finance")),
+        None,
+        Some("table".into()),
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(all(&good, "[data-role='cdo'] [data-duty]").len(), 1);
+    assert_eq!(all(&good, "[data-role='cfo'] [data-duty]").len(), 1);
+    let error = text(&broken, ".rc-error");
+    assert!(
+        error.contains("row 3, column C (focus): 'intern' is neither internal nor external"),
+        "{error}"
+    );
+    assert!(unmount(&good) && unmount(&broken));
+    good.remove();
+    broken.remove();
 }
 
 #[wasm_bindgen_test]
@@ -288,11 +341,13 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
         vec![],
         Some(include_str!("fixtures/custom-valid.json").to_string()),
         None,
+        None,
     );
     mount(
         broken.clone(),
         vec![],
         Some(include_str!("fixtures/broken-focus.json").to_string()),
+        None,
         None,
     );
     mount(
@@ -300,12 +355,14 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
         vec![],
         Some("{\n  \"version\": 1\n  \"sources\": []\n}".into()),
         None,
+        None,
     );
     mount(
         failed.clone(),
         vec![],
         None,
         Some("could not load the content from x.json: HTTP 404".into()),
+        None,
     );
     yew::scheduler::flush().await;
     assert!(!all(&good, "[data-duty]").is_empty());
@@ -335,9 +392,9 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
 async fn mounting_twice_in_a_row_leaves_one_widget_the_last() {
     use role_compare::mount::{mount, unmount};
     let h = host();
-    mount(h.clone(), options(&["roles", "cmo"]), None, None);
+    mount(h.clone(), options(&["roles", "cmo"]), None, None, None);
     // Before yew rendered the first app at all.
-    mount(h.clone(), options(&["roles", "cio"]), None, None);
+    mount(h.clone(), options(&["roles", "cio"]), None, None, None);
     yew::scheduler::flush().await;
     assert_eq!(all(&h, ".rc").len(), 1);
     let roles: Vec<String> = all(&h, "[data-role]")

@@ -41,6 +41,7 @@ fn fixture() -> Content {
             by: String::new(),
             date: String::new(),
             short: String::new(),
+            url: String::new(),
         }],
         topics: ["security", "data", "vendors"]
             .iter()

@@ -755,3 +755,66 @@ fn content_at_the_duty_limit_fits_and_parses() {
     let content = parse_content(&json).expect("5,000 duties are accepted");
     assert_eq!(content.duties.len(), 5000);
 }
+
+// Tables (CSV, TSV), through the public parse_table and row_starts
+
+/// What every table gives: valid content, or problems an author can find: each names a row
+/// (and maybe a column) that the text has, or is about the whole table.
+fn check_table(text: &str) {
+    let rows: Vec<usize> = role_compare::content::row_starts(text)
+        .iter()
+        .map(|(row, _)| *row)
+        .collect();
+    match role_compare::content::parse_table(text) {
+        Ok(content) => assert_eq!(validate(&content), Ok(())),
+        Err(errors) => {
+            assert!(!errors.is_empty() && errors.len() <= MAX_REPORTED_ERRORS);
+            for e in &errors {
+                assert!(!e.message.trim().is_empty(), "{e:?}");
+                assert!(e.describe().chars().count() < 1_000, "{e:?}");
+                match e.place {
+                    Some(place) => {
+                        assert!(
+                            rows.contains(&place.row),
+                            "{e:?} names a row the text has: {rows:?}"
+                        );
+                        assert!(
+                            e.path
+                                .starts_with(&["row ", &place.row.to_string()].concat()),
+                            "{e:?}"
+                        );
+                    }
+                    None => assert!(!e.path.starts_with("row "), "{e:?}"),
+                }
+            }
+        }
+    }
+}
+
+const A_TABLE: &str = "role,role_name,text,focus,line,topics,source,source_title\r\n\
+CDO,Chief Data Officer,\"Keeps, shares and \"\"deletes\"\" data.\",internal,bottom,Data; Risk,Survey,The survey\r\n\
+CFO,,Counts the money.,external,top,Money,Post,\r\n";
+
+proptest! {
+    #![proptest_config(cases(300))]
+
+    #[test]
+    fn any_text_is_a_table_or_problems_by_row_and_column(text in messy(400)) {
+        check_table(&text);
+        check_table(&["role,text,focus,line,topics,source\n", &text].concat());
+    }
+
+    #[test]
+    fn a_mangled_table_is_a_table_or_problems_by_row_and_column(
+        edits in proptest::collection::vec((0usize..200, prop_oneof![
+            Just(','), Just('"'), Just('\n'), Just('\r'), Just('\t'), Just(';'), Just('='), any::<char>()
+        ]), 1..8),
+    ) {
+        let mut chars: Vec<char> = A_TABLE.chars().collect();
+        for (at, c) in edits {
+            let at = at % (chars.len() + 1);
+            chars.insert(at, c);
+        }
+        check_table(&chars.into_iter().collect::<String>());
+    }
+}

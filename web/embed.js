@@ -164,8 +164,15 @@ function objectOptions(options) {
   return pairs;
 }
 
+// Content as a table (CSV or TSV, such as a published Google Sheet's CSV link), told from a
+// content file by its address's extension or its media type; the wasm reads it as a table.
+function isTable(url, type) {
+  return /\.(csv|tsv)$/i.test(url.pathname) || /^\s*text\/(csv|tab-separated-values)\s*(;|$)/i.test(type ?? "");
+}
+
 // The author's content: inline JSON in the element, a content object passed to mount(), or a
-// URL (data-content / options.content). Returns [json, error]; both null means the default.
+// URL (data-content / options.content). Returns [text, error, format]; text and error both null
+// mean the default; format is "table" for CSV and TSV, else JSON.
 async function resolveContent(element, options, pairs) {
   if (options && typeof options.content === "object" && options.content !== null) {
     return [JSON.stringify(options.content), null];
@@ -179,9 +186,11 @@ async function resolveContent(element, options, pairs) {
   const url = pairs.filter(([name]) => name === "content").map(([, value]) => value.trim()).pop();
   if (!url) return [null, null];
   try {
-    const response = await fetch(new URL(url, document.baseURI), { credentials: "omit" });
+    const address = new URL(url, document.baseURI);
+    const response = await fetch(address, { credentials: "omit" });
     if (!response.ok) return [null, `could not load the content from ${url}: HTTP ${response.status}`];
-    return [await response.text(), null];
+    const format = isTable(address, response.headers.get("content-type")) ? "table" : null;
+    return [await response.text(), null, format];
   } catch (error) {
     return [null, `could not load the content from ${url}: ${error.message || error}`];
   }
@@ -477,7 +486,7 @@ async function mountNow(element, options) {
   try {
     addStylesheet();
     const pairs = [...attributeOptions(element), ...objectOptions(options)];
-    const [[json, error]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
+    const [[json, error, format]] = await Promise.all([resolveContent(element, options, pairs), loadWasm()]);
     // Unmounted while its files were on their way (a <role-compare> taken out of the page).
     if (!mounted.has(element)) return;
     if (crashed) return showCrash(element);
@@ -492,7 +501,7 @@ async function mountNow(element, options) {
     await nextTask();
     if (!mounted.has(element)) return;
     const carried = carryOver(element);
-    glue.mount(element, pairs.flat(), json ?? undefined, error ?? undefined);
+    glue.mount(element, pairs.flat(), json ?? undefined, error ?? undefined, format ?? undefined);
     await handOver([carried]);
   } catch (error) {
     if (isCrash(error)) return crash(error);

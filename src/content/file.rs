@@ -125,18 +125,7 @@ pub(super) fn parse(
     default_topics: impl FnOnce() -> Vec<Topic>,
 ) -> Result<Content, Vec<ContentError>> {
     if text.len() > MAX_CONTENT_BYTES {
-        return Err(vec![ContentError::new(
-            "",
-            [
-                "the content is ",
-                // Rounded up, so that a file just over the limit does not read as the limit.
-                &text.len().div_ceil(1024).to_string(),
-                " KiB; at most ",
-                &(MAX_CONTENT_BYTES / 1024).to_string(),
-                " KiB is accepted",
-            ]
-            .concat(),
-        )]);
+        return Err(vec![too_large(text)]);
     }
     // Editors on Windows start files with a byte order mark; JSON has no place for it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -163,6 +152,22 @@ pub(super) fn parse(
         }
     }
     validate(&content).map(|()| content)
+}
+
+/// Content over [`MAX_CONTENT_BYTES`], refused before it is read (a JSON file or a table).
+pub(super) fn too_large(text: &str) -> ContentError {
+    ContentError::new(
+        "",
+        [
+            "the content is ",
+            // Rounded up, so that a file just over the limit does not read as the limit.
+            &text.len().div_ceil(1024).to_string(),
+            " KiB; at most ",
+            &(MAX_CONTENT_BYTES / 1024).to_string(),
+            " KiB is accepted",
+        ]
+        .concat(),
+    )
 }
 
 /// The content as the JSON text of a content file, indented, every field it has written out.

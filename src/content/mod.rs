@@ -6,6 +6,7 @@
 //! Schema by the test command. Editing a sentence needs no Rust.
 
 mod file;
+mod table;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -13,6 +14,10 @@ use std::rc::Rc;
 use crate::model::{Content, Topic};
 use crate::url_state::clip;
 pub use file::{parse_content, to_json, MAX_CONTENT_BYTES};
+pub use table::{
+    column_letter, is_table, parse_table, read_table, row_starts, slug, write_table, Table,
+    TableColumn, TABLE_COLUMNS,
+};
 
 /// The built-in content file: the five articles' CIO, CTO, CMO, CISO and COO duties.
 pub const BUILT_IN_JSON: &str = include_str!("../../content/roles.json");
@@ -42,12 +47,25 @@ pub fn default_topics() -> Vec<Topic> {
 }
 
 /// One problem found in content, with the path of the field it concerns, so that an author can
-/// find it: `duties[3].role: no role has the id "cfo"`.
+/// find it: `duties[3].role: no role has the id "cfo"`, or in a table, its cell:
+/// `row 7, column D (focus): 'intern' is neither internal nor external`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContentError {
-    /// Where the problem is, in the notation of the JSON content format: `duties[3].focus`.
+    /// Where the problem is, in the notation of the JSON content format (`duties[3].focus`), or
+    /// as a spreadsheet names a cell (`row 7, column D (focus)`).
     pub path: String,
     pub message: String,
+    /// In a table (CSV, TSV), the row and column: what the builder puts the caret on.
+    pub place: Option<Place>,
+}
+
+/// A place in a table as a spreadsheet shows it: rows counted from 1, the header being row 1;
+/// columns from 0 (A).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub row: usize,
+    /// The column, when the problem is in one cell rather than the whole row.
+    pub column: Option<usize>,
 }
 
 impl ContentError {
@@ -55,6 +73,7 @@ impl ContentError {
         ContentError {
             path: path.into(),
             message: message.into(),
+            place: None,
         }
     }
 
@@ -159,6 +178,19 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
         check_length(&mut err, &at, "by", &s.by);
         check_length(&mut err, &at, "date", &s.date);
         check_length(&mut err, &at, "short", &s.short);
+        if !s.url.is_empty() && !is_web_address(&s.url) {
+            err(
+                field(&at, "url"),
+                [
+                    "\"",
+                    &clip(&s.url),
+                    "\" is not a web address: write it starting with https:// or http://",
+                ]
+                .concat(),
+            );
+        } else {
+            check_length(&mut err, &at, "url", &s.url);
+        }
     }
     for (i, t) in content.topics.iter().enumerate() {
         let at = indexed("topics", i);
@@ -282,7 +314,7 @@ pub fn validate(content: &Content) -> Result<(), Vec<ContentError>> {
 
 /// Each id of a list and the index of its first occurrence. Built once, so that checking
 /// thousands of duties stays linear.
-fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+pub(super) fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let mut map = HashMap::new();
     for (i, id) in list.enumerate() {
         map.entry(id).or_insert(i);
@@ -296,6 +328,15 @@ fn indexed(list: &str, i: usize) -> String {
 
 fn field(at: &str, name: &str) -> String {
     [at, ".", name].concat()
+}
+
+/// An `http://` or `https://` address with no spaces: the only kind a source's `url` may hold,
+/// so that no `javascript:` or `data:` address could ever become a link.
+pub fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
 }
 
 /// Ids go into URLs and `data-*` attributes: lowercase letters, digits and hyphens.

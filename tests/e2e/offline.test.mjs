@@ -63,6 +63,13 @@ function parseWorker(source) {
   return { version, files: JSON.parse(files) };
 }
 
+/** GROUPS of a generated sw.js: files cached only for the page that asks (the builder's). */
+function parseGroups(source) {
+  const groups = /^const GROUPS = (\{[\s\S]*?\});$/m.exec(source)?.[1];
+  assert.ok(groups, 'sw.js should define const GROUPS = { … }');
+  return JSON.parse(groups);
+}
+
 const readWorker = (dir) => parseWorker(readFileSync(path.join(dir, 'sw.js'), 'utf8'));
 
 /** A copy of dist/ in a new temporary directory; removed by the returned `remove`. */
@@ -339,19 +346,24 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
     const res = await fetch(`${distServer.url}sw.js`);
     assert.equal(res.status, 200, 'sw.js is served');
     assert.match(res.headers.get('content-type') ?? '', /^text\/javascript/, 'sw.js is served as JavaScript');
-    const { version, files } = parseWorker(await res.text());
+    const source = await res.text();
+    const { version, files } = parseWorker(source);
     assert.match(version, /^[0-9a-f]{16}$/, 'the version is a content hash');
+    // The builder's files are cached only for those who open the builder (tests/e2e/builder.test.mjs).
+    const builder = parseGroups(source).builder.map((url) => url.slice(2));
+    assert.ok(builder.includes('builder.html'), 'the group "builder" holds builder.html');
+    assert.ok(builder.every((name) => existsSync(path.join(DIST, name))), 'every file of the group is in dist/');
 
     const release = JSON.parse(readFileSync(path.join(DIST, 'release.json'), 'utf8'));
     const pinned = `v${release.version}/`;
-    const built = listFiles(DIST).filter((name) => !['sw.js', 'role-compare.html', 'snippet.html', '_headers'].includes(name) && !name.startsWith(pinned));
+    const built = listFiles(DIST).filter((name) => !['sw.js', 'role-compare.html', 'snippet.html', '_headers', ...builder].includes(name) && !name.startsWith(pinned));
     assert.ok(listFiles(DIST).some((name) => name.startsWith(pinned)), `dist/ has the versioned folder ${pinned}`);
     assert.equal(files[0], './', 'the precache starts with "./", the page a reader opens');
     assert.equal(new Set(files).size, files.length, 'the precache lists no URL twice');
     assert.deepEqual(
       [...files].sort(),
       ['./', ...built.map((name) => `./${name}`)].sort(),
-      `the precache lists "./" and every file in dist/ except sw.js, role-compare.html, snippet.html, _headers and ${pinned}`,
+      `the precache lists "./" and every file in dist/ except sw.js, role-compare.html, snippet.html, _headers, the builder's files and ${pinned}`,
     );
     for (const url of files) {
       const file = await fetch(new URL(url, distServer.url));

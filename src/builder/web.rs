@@ -1,0 +1,225 @@
+//! The builder's browser side: the draft in localStorage, files the author opens, the address
+//! the author gives, the clipboard, downloads, the caret in the text area, and the release the
+//! snippets point at. Called only from callbacks and effects, which never run in the server
+//! renderer, so the view still renders natively for its tests.
+//!
+//! The clipboard and download helpers do what the share bar's do (`components/share_bar.rs`,
+//! private to it); they are the builder's own so that the widget's view stays as it is.
+
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::{AttrValue, Callback, NodeRef};
+
+use crate::release::{Pinned, Release};
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored draft's text, if any.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; says why not when the browser refuses (private windows, a full
+/// quota).
+pub fn save(key: &str, value: &str) -> Result<(), String> {
+    let storage =
+        storage().ok_or_else(|| "this browser keeps nothing for this page".to_string())?;
+    storage
+        .set_item(key, value)
+        .map_err(|_| "the browser's storage for this page is full or closed".to_string())
+}
+
+/// Forgets what is stored under `key`.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// A promise's result as a string, or why there is none.
+async fn text_of(promise: js_sys::Promise) -> Result<String, String> {
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "it could not be read as text".to_string())
+}
+
+/// The first file the author chose in `input`: its name, its media type and its text.
+pub fn read_file(
+    input: &web_sys::HtmlInputElement,
+    done: Callback<Result<(String, String, String), String>>,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    let kind = file.type_();
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(text_of(promise).await.map(|text| (name, kind, text)));
+    });
+}
+
+/// Fetches `url` (no cookies sent): its text and media type, or why not, in words for the
+/// author. The page's policy lets it reach `https:` addresses (and the author's own machine)
+/// for this alone.
+pub fn fetch_text(url: String, done: Callback<Result<(String, String), String>>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let request = window.fetch_with_str_and_init(&url, &init);
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = async {
+            let response: web_sys::Response = JsFuture::from(request)
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into().ok())
+                .ok_or_else(|| {
+                    "it could not be reached (offline, a wrong address, or its server does not allow other sites to read it: CORS)".to_string()
+                })?;
+            if !response.ok() {
+                return Err(["its server answered HTTP ", &response.status().to_string()].concat());
+            }
+            let kind = response
+                .headers()
+                .get("content-type")
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            let promise = response.text().map_err(|_| "it has no text".to_string())?;
+            Ok((text_of(promise).await?, kind))
+        };
+        done.emit(read.await);
+    });
+}
+
+/// Copies `text` with the async clipboard API; `done` hears whether it worked.
+pub fn copy_text(text: String, done: Callback<bool>) {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .filter(|c| !JsValue::is_undefined(c) && !JsValue::is_null(c));
+    let Some(clipboard) = clipboard else {
+        done.emit(false);
+        return;
+    };
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Selects the text of the field in `field` and focuses it, for copying by hand.
+pub fn select_field(field: &NodeRef) {
+    if let Some(area) = field.cast::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// Saves `text` as a file named `name`: a Blob, an object URL, a temporary `<a download>`
+/// clicked, the URL revoked once the browser has taken the file.
+pub fn download(name: &str, kind: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| what.to_string();
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("the browser refused to make it"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| fail("the browser refused to make it"))?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into().ok())
+        .ok_or_else(|| fail("no link element"))?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Revoked later, not at once: some browsers read the Blob after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+    Ok(())
+}
+
+/// Puts the caret at byte `offset` of the text in the text area `area` (the text area counts
+/// in UTF-16 units), focused, so that the browser scrolls it into view.
+pub fn place_caret(area: &NodeRef, text: &str, offset: usize) {
+    let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() else {
+        return;
+    };
+    let at = text
+        .get(..offset)
+        .map_or(0, |before| before.encode_utf16().count()) as u32;
+    let _ = area.focus();
+    let _ = area.set_selection_range(at, at);
+    // Focusing scrolls to the caret only when the field was not focused already; a blur and a
+    // focus make sure the row comes into view.
+    let _ = area.blur();
+    let _ = area.focus();
+}
+
+/// The folder this page is in (ending in `/`): where the site's files, `release.json` among
+/// them, are.
+pub fn site() -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let mut site = page;
+    if let Some(at) = site.find(['?', '#']) {
+        site.truncate(at);
+    }
+    if let Some(at) = site.rfind('/') {
+        site.truncate(at + 1);
+    }
+    site
+}
+
+/// The release this site serves (`release.json` beside the page), pinned: what the snippets
+/// point at.
+pub fn load_release(done: Callback<Result<Rc<Pinned>, AttrValue>>) {
+    let site = site();
+    let url = [site.as_str(), "release.json"].concat();
+    fetch_text(
+        url.clone(),
+        Callback::from(move |read: Result<(String, String), String>| {
+            let release = read.and_then(|(json, _)| {
+                let value = js_sys::JSON::parse(&json).map_err(|_| "not JSON".to_string())?;
+                Release::from_fields(|path| {
+                    path.iter()
+                        .try_fold(value.clone(), |v, key| {
+                            js_sys::Reflect::get(&v, &JsValue::from_str(key)).ok()
+                        })?
+                        .as_string()
+                })
+            });
+            done.emit(
+                release
+                    .map(|release| Rc::new(Pinned::new(&site, release)))
+                    .map_err(|why| {
+                        [
+                            "The snippets could not be made: ",
+                            &url,
+                            " could not be read (",
+                            &why,
+                            ").",
+                        ]
+                        .concat()
+                        .into()
+                    }),
+            );
+        }),
+    );
+}
