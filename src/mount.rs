@@ -72,7 +72,13 @@ pub fn start_page(host: Element) {
         gloo_timers::future::TimeoutFuture::new(0).await;
         prepare();
         gloo_timers::future::TimeoutFuture::new(0).await;
-        mount(host, vec!["url-state".into(), String::new()], None, None, None);
+        mount(
+            host,
+            vec!["url-state".into(), String::new()],
+            None,
+            None,
+            None,
+        );
         let done = PAGE.with(|p| p.borrow_mut().as_mut().and_then(|(_, f)| f.take()));
         if let Some(done) = done {
             let _ = done.call0(&wasm_bindgen::JsValue::UNDEFINED);
