@@ -25,26 +25,38 @@ struct Mounted {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
-    /// The message of the last panic, for `embed.js` to put in its one console line.
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Replaces yew's default panic hook (which logs the panic to the console itself) with one
-/// that only keeps the message: after a crash `embed.js` logs one line for the whole page, with
-/// this message in it when there is one. A build that aborts without running panic hooks
-/// (`-Cpanic=immediate-abort`) just has no message to add.
-fn keep_panic_messages() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = info.to_string().replace('\n', " ");
-        let _ =
-            LAST_PANIC.try_with(|last| last.try_borrow_mut().map(|mut last| *last = Some(message)));
-    }));
-}
+/// A crash's message: after a crash `embed.js` logs one line for the whole page, with the
+/// panic's message in it when there is one. A build that aborts without running panic hooks
+/// (`-Cpanic=immediate-abort`, the size build) has none to give, and carries neither the hook
+/// nor `lastPanic` (`embed.js` then says what the trap says): there they were only bytes.
+#[cfg(not(panic = "immediate-abort"))]
+mod last_panic {
+    use std::cell::RefCell;
 
-/// The message of the last panic, if a panic hook could record one (see `keep_panic_messages`).
-#[wasm_bindgen(js_name = lastPanic)]
-pub fn last_panic() -> Option<String> {
-    LAST_PANIC.with(|last| last.try_borrow().ok().and_then(|last| last.clone()))
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        /// The message of the last panic, for `embed.js` to put in its one console line.
+        static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// Replaces yew's default panic hook (which logs the panic to the console itself) with one
+    /// that only keeps the message.
+    pub(super) fn keep() {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let message = info.to_string().replace('\n', " ");
+            let _ = LAST_PANIC
+                .try_with(|last| last.try_borrow_mut().map(|mut last| *last = Some(message)));
+        }));
+    }
+
+    /// The message of the last panic, if the panic hook could record one.
+    #[wasm_bindgen(js_name = lastPanic)]
+    pub fn last_panic() -> Option<String> {
+        LAST_PANIC.with(|last| last.try_borrow().ok().and_then(|last| last.clone()))
+    }
 }
 
 /// Reads the built-in content now, if no widget has yet (it is read once a page). `embed.js`
@@ -121,7 +133,8 @@ pub fn mount(
     load_error: Option<String>,
     content_format: Option<String>,
 ) -> bool {
-    keep_panic_messages();
+    #[cfg(not(panic = "immediate-abort"))]
+    last_panic::keep();
     unmount(&host);
     let pairs: Vec<(&str, &str)> = options
         .chunks(2)

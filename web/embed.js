@@ -655,7 +655,7 @@ function crash(error) {
   crashed = true;
   let why = error && error.message ? error.message : String(error);
   try {
-    why = glue?.lastPanic() ?? why; // the panic's message, when the build kept one
+    why = glue?.lastPanic?.() ?? why; // the panic's message, when the build kept one
   } catch {
     // The module may be past answering; the trap's own message will do.
   }

@@ -193,8 +193,9 @@ fn describe(text: &str, path: &str, error: &serde_json::Error) -> ContentError {
     let at = ["line ", &line.to_string(), ", column ", &column.to_string()].concat();
     match error.classify() {
         serde_json::error::Category::Data => {
+            let message = with_string_value(text, line, byte_column, message);
             // serde's messages quote what they found, which may be a whole pasted article.
-            let message = crate::url_state::clip_to(message, MAX_MESSAGE_CHARS);
+            let message = crate::url_state::clip_to(&message, MAX_MESSAGE_CHARS);
             ContentError::new(path, [&message, " (", &at, ")"].concat())
         }
         _ => ContentError::new(
@@ -215,6 +216,51 @@ fn describe(text: &str, path: &str, error: &serde_json::Error) -> ContentError {
             ]
             .concat(),
         ),
+    }
+}
+
+/// serde names a wrong string by its value (`invalid type: string "yes", expected a boolean`),
+/// written with `Debug`. The size build leaves `Debug` formatting out (`-Zfmt-debug=none`,
+/// scripts/dist.sh: 2.7 KB brotli of wasm), and there the message reads `string , expected …`:
+/// the value is put back from the text, where serde_json stopped just after it (JSON strings do
+/// not span lines, so the line alone says where it starts).
+fn with_string_value<'a>(
+    text: &str,
+    line: usize,
+    byte_column: usize,
+    message: &'a str,
+) -> std::borrow::Cow<'a, str> {
+    const EMPTY: &str = "string , ";
+    let Some(at) = message.find(EMPTY) else {
+        return message.into();
+    };
+    let row = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let end = byte_column.min(row.len());
+    // The last string of the line before the error's column: its opening quote.
+    let (mut start, mut inside, mut escaped) = (None, false, false);
+    for (i, b) in row.as_bytes()[..end].iter().enumerate() {
+        match (inside, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => inside = false,
+            (false, _, b'"') => {
+                inside = true;
+                start = Some(i);
+            }
+            _ => {}
+        }
+    }
+    match start.and_then(|start| row.get(start..end)) {
+        Some(literal) if !inside => [
+            &message[..at],
+            "string ",
+            literal,
+            ", ",
+            &message[at + EMPTY.len()..],
+        ]
+        .concat()
+        .into(),
+        _ => message.into(),
     }
 }
 
@@ -360,9 +406,34 @@ fn hint(text: &str, line: usize, column: usize) -> &'static str {
     match at {
         Some('/') => " (comments are not allowed in JSON)",
         Some('\'') => " (JSON takes double quotes, not single)",
-        Some(c) if c.is_alphabetic() => {
+        // (ASCII letters only: a table of every alphabet would cost the wasm more than the hint
+        // is worth; a bare word in JSON is mostly `yes`, `True`, `undefined`.)
+        Some(c) if c.is_ascii_alphabetic() => {
             " (text goes in double quotes; true, false and null are the only bare words)"
         }
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_string_value;
+
+    #[test]
+    fn a_string_value_left_out_of_a_message_is_put_back_from_the_text() {
+        let text = "{\n  \"shownByDefault\": \"y\\\"es\",\n}";
+        // serde_json stopped after the closing quote: 27 bytes of line 2 read.
+        let message = "invalid type: string , expected a boolean";
+        assert_eq!(
+            with_string_value(text, 2, 27, message),
+            "invalid type: string \"y\\\"es\", expected a boolean"
+        );
+        // A message with its value, or of another kind, is left as it is.
+        let full = "invalid type: string \"yes\", expected a boolean";
+        assert_eq!(with_string_value(text, 2, 27, full), full);
+        assert_eq!(
+            with_string_value(text, 2, 27, "missing field `id`"),
+            "missing field `id`"
+        );
     }
 }
