@@ -85,7 +85,7 @@ async function paste(page, text) {
 async function waitForPreview(page, duties, timeout = 15_000) {
   await page.waitForFunction(
     ([preview, want]) => {
-      const ids = [...document.querySelectorAll(`${preview} [data-duty]`)].map((d) => d.dataset.duty);
+      const ids = [...document.querySelectorAll(`${preview} [data-duty]:not([hidden])`)].map((d) => d.dataset.duty);
       return ids.length === want.length && want.every((id) => ids.includes(id));
     },
     [PREVIEW, duties],
