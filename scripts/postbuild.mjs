@@ -165,7 +165,7 @@ function rewritePages({ glue, css }) {
   const glueLink = new RegExp(`<link rel="modulepreload" href="\\./role-compare(\\.${TAG})?\\.js"[^>]*>`);
   // One of each in each page; the example article only links the stylesheet (its pre-rendered
   // views are styled as they arrive, and its wasm comes only when a reader nears a widget).
-  for (const [page, preloads] of [["index.html", true], ["embed.html", true], ["blog.html", false], [BUILDER_PAGE, false]]) {
+  for (const [page, preloads] of [["index.html", false], ["embed.html", true], ["blog.html", false], [BUILDER_PAGE, false]]) {
     const html = read(page);
     if (!cssLink.test(html) || (preloads && !glueLink.test(html))) fail(`${page} lost its role-compare stylesheet or modulepreload link`);
     write(

@@ -86,7 +86,7 @@ async function whyNotLoaded(url, path) {
 async function fetchWasm() {
   let response;
   try {
-    response = await fetch(wasmUrl, { integrity: BUILD.wasm.integrity });
+    response = await fetch(wasmUrl, { integrity: BUILD.wasm.integrity, priority: "low" });
   } catch {
     throw await whyNotLoaded(wasmUrl, BUILD.wasm.path);
   }
@@ -665,11 +665,15 @@ function crash(error) {
   }
 }
 
-// The standalone page: load at once; the wasm's start mounts its widget.
+// The standalone page: its pre-rendered view is its largest paint, so the wasm waits for the
+// first frame to be painted and then comes at low priority, never competing with the page's
+// HTML and stylesheets for the network (docs/performance.md, "Taking over without blocking").
+const afterFirstPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 function startPage() {
   if (!document.querySelector("[data-role-compare-page]")) return;
   for (const element of document.querySelectorAll("[data-role-compare-page]")) markBase(element);
-  loadWasm().catch((error) => {
+  afterFirstPaint().then(loadWasm).catch((error) => {
     if (isCrash(error)) return crash(error);
     console.error("role-compare:", error);
     for (const element of document.querySelectorAll("[data-role-compare-page]")) showFailure(element, error);
