@@ -82,3 +82,66 @@ fn write_fragment(fragment: &str, record: Record) {
         _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
     };
 }
+
+/// The browser's clipboard, a field selected for copying by hand, and files saved from text:
+/// the share bar's and the builder's (src/builder/web.rs).
+pub(crate) mod files {
+    use wasm_bindgen::{JsCast, JsValue};
+    use yew::{Callback, NodeRef};
+
+    /// Copies `text` with the async clipboard API; `done` hears whether it worked. Refused in
+    /// insecure contexts (no `navigator.clipboard` at all), by permissions, or in frames not
+    /// allowed to write the clipboard.
+    pub fn copy_text(text: String, done: Callback<bool>) {
+        let clipboard = web_sys::window()
+            .map(|w| w.navigator().clipboard())
+            .filter(|c| !JsValue::is_undefined(c) && !JsValue::is_null(c));
+        let Some(clipboard) = clipboard else {
+            done.emit(false);
+            return;
+        };
+        let promise = clipboard.write_text(&text);
+        wasm_bindgen_futures::spawn_local(async move {
+            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            done.emit(copied);
+        });
+    }
+
+    /// Selects the text of the field in `field` and focuses it, for copying by hand.
+    pub fn select_field(field: &NodeRef) {
+        if let Some(area) = field.cast::<web_sys::HtmlTextAreaElement>() {
+            let _ = area.focus();
+            area.select();
+        }
+    }
+
+    /// Saves `text` as a file named `name`: a Blob, an object URL, a temporary `<a download>`
+    /// clicked, the URL revoked once the browser has taken the file.
+    pub fn download(name: &str, kind: &str, text: &str) -> Result<(), String> {
+        let fail = |what: &str| what.to_string();
+        let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+        let document = window.document().ok_or_else(|| fail("no document"))?;
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(kind);
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            .map_err(|_| fail("the browser refused to make it"))?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)
+            .map_err(|_| fail("the browser refused to make it"))?;
+        let link: web_sys::HtmlAnchorElement = document
+            .create_element("a")
+            .ok()
+            .and_then(|a| a.dyn_into().ok())
+            .ok_or_else(|| fail("no link element"))?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        // Revoked later, not at once: some browsers read the Blob after the click returns.
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+        Ok(())
+    }
+}
