@@ -76,7 +76,7 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
     let root = mount(true);
     yew::scheduler::flush().await;
 
-    let before = all(&root, "[data-duty]").len();
+    let before = all(&root, "[data-duty]:not([hidden])").len();
     assert!(
         before >= 24,
         "three columns of at least 8 duties, got {before}"
@@ -92,8 +92,10 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
         button.get_attribute("aria-pressed").as_deref(),
         Some("true")
     );
-    let shown = all(&root, "[data-duty]");
+    let shown = all(&root, "[data-duty]:not([hidden])");
     assert!(!shown.is_empty() && shown.len() < before);
+    // Shown and hidden, not rebuilt: the cards that no longer match stay, hidden.
+    assert_eq!(all(&root, "[data-duty]").len(), before);
     assert!(shown
         .iter()
         .all(|d| d.get_attribute("data-focus").as_deref() == Some("internal")));
@@ -118,7 +120,7 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
     // Clicking again restores everything and clears the fragment.
     click(&root, "[data-filter='focus:internal']");
     yew::scheduler::flush().await;
-    assert_eq!(all(&root, "[data-duty]").len(), before);
+    assert_eq!(all(&root, "[data-duty]:not([hidden])").len(), before);
     assert_eq!(hash(), "");
     root.remove();
 }
@@ -129,7 +131,7 @@ async fn a_widget_without_the_url_keeps_its_state_in_memory() {
     yew::scheduler::flush().await;
     click(&root, "[data-filter='line:bottom']");
     yew::scheduler::flush().await;
-    assert!(all(&root, "[data-duty]")
+    assert!(all(&root, "[data-duty]:not([hidden])")
         .iter()
         .all(|d| d.get_attribute("data-line").as_deref() == Some("bottom")));
     assert_eq!(hash(), "");
@@ -152,7 +154,7 @@ async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
     assert_eq!(all(&root, "[data-cell]").len(), 4, "the focus map");
     click(&root, "[data-filter='topic:vendors']");
     yew::scheduler::flush().await;
-    let vendors = all(&root, "[data-duty]").len();
+    let vendors = all(&root, "[data-duty]:not([hidden])").len();
     assert!(vendors > 0);
     assert!(text(&root, "[role=status]").starts_with(&format!("{vendors} of ")));
     // The chip says what narrows the view, and takes it away again.
@@ -162,7 +164,7 @@ async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
     );
     click(&root, "[data-remove='topic:vendors']");
     yew::scheduler::flush().await;
-    assert!(all(&root, "[data-duty]").len() > vendors);
+    assert!(all(&root, "[data-duty]:not([hidden])").len() > vendors);
     assert!(
         all(&root, ".rc-chips").is_empty(),
         "no filter left, no chips"
@@ -188,10 +190,12 @@ async fn the_role_bar_follows_the_strip_sideways() {
         .expect("append");
     let root = host();
     root.set_class_name("rc");
-    // A phone-sized widget: two columns in view and the third a swipe away.
-    root.set_attribute("style", "width: 360px; font-size: 16px")
+    // A tablet-sized widget (on a phone the roles stack): four roles, three in view and the
+    // fourth a swipe away.
+    root.set_attribute("style", "width: 700px; font-size: 16px")
         .expect("style");
-    let props = ComparisonProps::new(Rc::new(default_content()));
+    let mut props = ComparisonProps::new(Rc::new(default_content()));
+    props.base.roles = ["cio", "cto", "cmo", "ciso"].map(String::from).to_vec();
     yew::Renderer::<Comparison>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let strip = one(&root, ".rc-columns");
@@ -243,20 +247,24 @@ async fn widgets_mounted_side_by_side_keep_their_own_state() {
     yew::scheduler::flush().await;
     assert_eq!(all(&a, "[data-role]").len(), 2);
     assert_eq!(all(&b, "[data-role]").len(), 1);
-    let b_before = all(&b, "[data-duty]").len();
+    let b_before = all(&b, "[data-duty]:not([hidden])").len();
 
     click(&a, "[data-filter='focus:external']");
     yew::scheduler::flush().await;
-    assert!(all(&a, "[data-duty]")
+    assert!(all(&a, "[data-duty]:not([hidden])")
         .iter()
         .all(|d| d.get_attribute("data-focus").as_deref() == Some("external")));
-    assert_eq!(all(&b, "[data-duty]").len(), b_before, "b is untouched");
+    assert_eq!(
+        all(&b, "[data-duty]:not([hidden])").len(),
+        b_before,
+        "b is untouched"
+    );
 
     assert!(unmount(&a));
     assert!(!unmount(&a), "already gone");
     assert!(unmount(&b));
     yew::scheduler::flush().await;
-    assert!(all(&a, "[data-duty]").is_empty());
+    assert!(all(&a, "[data-duty]:not([hidden])").is_empty());
     a.remove();
     b.remove();
 }
@@ -317,8 +325,14 @@ async fn a_table_as_content_shows_and_its_problems_name_their_cells() {
         Some("table".into()),
     );
     yew::scheduler::flush().await;
-    assert_eq!(all(&good, "[data-role='cdo'] [data-duty]").len(), 1);
-    assert_eq!(all(&good, "[data-role='cfo'] [data-duty]").len(), 1);
+    assert_eq!(
+        all(&good, "[data-role='cdo'] [data-duty]:not([hidden])").len(),
+        1
+    );
+    assert_eq!(
+        all(&good, "[data-role='cfo'] [data-duty]:not([hidden])").len(),
+        1
+    );
     let error = text(&broken, ".rc-error");
     assert!(
         error.contains("row 3, column C (focus): 'intern' is neither internal nor external"),
@@ -365,7 +379,7 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
         None,
     );
     yew::scheduler::flush().await;
-    assert!(!all(&good, "[data-duty]").is_empty());
+    assert!(!all(&good, "[data-duty]:not([hidden])").is_empty());
     assert!(all(&good, "[data-role='cio']").len() <= 1);
     let error = text(&broken, ".rc-error");
     assert!(
@@ -379,8 +393,8 @@ async fn author_content_shows_and_broken_content_explains_itself_in_its_box() {
         error.contains("invalid JSON at line 3, column 3: expected `,` or `}`"),
         "{error}"
     );
-    assert!(all(&garbled, "[data-duty]").is_empty());
-    assert!(all(&broken, "[data-duty]").is_empty());
+    assert!(all(&garbled, "[data-duty]:not([hidden])").is_empty());
+    assert!(all(&broken, "[data-duty]:not([hidden])").is_empty());
     assert!(text(&failed, ".rc-error").contains("HTTP 404"));
     for h in [&good, &broken, &garbled, &failed] {
         unmount(h);
