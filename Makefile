@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e size bench
+.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e test-repeat screenshots size bench
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
@@ -19,6 +19,7 @@ help:
 	@echo "make dist    build the deployable site into dist/"
 	@echo "make release build, then pack release/role-compare-<version>.tar.gz and .zip with SHA256SUMS"
 	@echo "make size    report the compressed size of what the page downloads"
+	@echo "make test-repeat N=10 [BUSY=1]  run the end-to-end suite N times on dist/, list every test that failed"
 	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
 
 setup:
@@ -65,6 +66,13 @@ release: dist
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# The end-to-end suite N times on the dist/ already built (no rebuild, no retries), then every
+# test that failed at least once, how often and with what error (scripts/test-repeat.mjs).
+# BUSY=1 runs a CPU-bound process per core beside it, killed at the end. E2E= other test files.
+N ?= 10
+test-repeat:
+	node scripts/test-repeat.mjs --runs $(N) $(if $(filter-out 0,$(BUSY)),--busy) $(E2E)
 
 size:
 	scripts/size-report.sh
