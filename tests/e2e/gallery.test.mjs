@@ -31,8 +31,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serve, widgetOriginIn } from './support/server.mjs';
-import { launch, openPage, describeErrors } from './support/browser.mjs';
-import { luminance } from './support/widget.mjs';
+import { launch, openPage, describeErrors, waitForStill } from './support/browser.mjs';
+import { luminance, toggle } from './support/widget.mjs';
 import { assertFirstScreen } from './support/first-screen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,6 +59,8 @@ const PAGES = [
     setMode: async (page, mode) => {
       const dark = await page.evaluate(() => document.body.classList.contains('dark'));
       if (dark !== (mode === 'dark')) await page.locator('[data-theme-toggle]').click();
+      // The theme fades its colours over 0.2 s (whatever the reader's motion setting).
+      await waitForStill(page);
     },
   },
   {
@@ -307,15 +309,16 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
       await waitForScheme(page, '#widget', 'light');
       const light = await colours();
       await page.locator('[data-theme-toggle]').click();
-      await waitForScheme(page, '#widget', 'dark');
       // The theme fades its background over 0.2 s: the widget reads it again when the fade ends.
-      await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === 'rgb(13, 17, 23)');
+      await waitForStill(page);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(13, 17, 23)', "the theme's dark background");
       await waitForScheme(page, '#widget', 'dark');
       const dark = await colours();
       assert.ok(luminance(dark.background) < 0.2 && luminance(dark.color) > 0.5, `dark: ${JSON.stringify(dark)}`);
       assert.ok(contrast(dark.color, dark.background) >= 4.5, `dark contrast: ${JSON.stringify(dark)}`);
       assert.deepEqual(await audit(page, '#widget'), [], 'axe in the dark mode');
       await page.locator('[data-theme-toggle]').click();
+      await waitForStill(page);
       await waitForScheme(page, '#widget', 'light');
       assert.deepEqual(await colours(), light, 'back to the same light colours');
     }, { colorScheme: 'light' });
@@ -364,8 +367,13 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
           await page.evaluate((m) => document.documentElement.setAttribute('data-bs-theme', m), mode);
           await waitForScheme(page, '#widget', mode);
           for (const host of ['#widget-blue', '#widget-sepia', '#widget-plain']) {
-            // Pressed toggles have their own colours: press one.
-            await page.locator(`${host} .rc button[data-filter]`).first().click();
+            // Pressed toggles have their own colours: press one that is not (the role toggles
+            // start pressed), and wait until it says so.
+            const filter = await page.$eval(`${host} .rc`, (root) =>
+              [...root.querySelectorAll('button[data-filter][aria-pressed="false"]')].find((b) => b.checkVisibility())?.dataset.filter ?? null,
+            );
+            assert.ok(filter, `${host}: a toggle in view that is not pressed`);
+            await toggle(page, filter, { within: host });
             const violations = await audit(page, host);
             assert.deepEqual(violations, [], `${host} in the host's ${mode} mode: axe (WCAG 2.2 AA)`);
           }
@@ -480,20 +488,30 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
           await waitForScheme(page, '#widget', mode);
           const layout = await page.evaluate(() => {
             const host = document.querySelector('#widget').getBoundingClientRect();
+            const box = (c) => {
+              const r = c.getBoundingClientRect();
+              return { role: c.dataset.role, top: r.top, bottom: r.bottom };
+            };
             const bands = [...document.querySelectorAll('#widget .rc-band')].map((b) =>
-              [...b.querySelectorAll('.rc-cell')].filter((c) => c.checkVisibility()).map((c) => c.getBoundingClientRect()),
+              [...b.querySelectorAll('.rc-cell')].filter((c) => c.checkVisibility()).map(box),
             );
             const past = [...document.querySelectorAll('#widget .rc *')].filter((e) => e.getBoundingClientRect().right > host.right + 1).length;
-            return { bands, past };
+            return { rows: document.querySelectorAll('#widget [data-topic-row]').length, bands, past };
           });
+          assert.ok(layout.rows > 0 && layout.bands.length >= layout.rows, `${mode}: each of the ${layout.rows} topic rows has its band(s): ${layout.bands.length}`);
           assert.equal(layout.past, 0, `${mode}: nothing reaches past the host's column`);
+          // Cells of one band side by side share a grid row: their tops are the same in the
+          // layout, and a pixel is the least a reader could see between them.
           for (const cells of layout.bands) {
-            const tops = new Set(cells.map((c) => Math.round(c.top)));
+            assert.ok(cells.length > 0, `${mode}: a band shows its cells`);
             if (sideBySide) {
-              assert.equal(cells.length, 3, `${mode}: a cell per role`);
-              assert.equal(tops.size, 1, `${mode}: the cells of a band side by side`);
+              assert.deepEqual(cells.map((c) => c.role), ROLES, `${mode}: a cell per role, in order`);
+              const tops = cells.map((c) => c.top);
+              assert.ok(Math.max(...tops) - Math.min(...tops) < 1, `${mode}: the cells of a band side by side: ${JSON.stringify(cells)}`);
             } else {
-              assert.equal(tops.size, cells.length, `${mode}: one cell under another`);
+              for (let i = 1; i < cells.length; i++) {
+                assert.ok(cells[i].top >= cells[i - 1].bottom - 1, `${mode}: one cell under another: ${JSON.stringify(cells)}`);
+              }
             }
           }
           assert.deepEqual(await audit(page, '#widget'), [], `axe in the host's ${mode} mode`);
