@@ -20,6 +20,7 @@ help:
 	@echo "make release build, then pack release/role-compare-<version>.tar.gz and .zip with SHA256SUMS"
 	@echo "make size    report the compressed size of what the page downloads"
 	@echo "make test-repeat N=10 [BUSY=1]  run the end-to-end suite N times on dist/, list every test that failed"
+	@echo "make screenshots  build, then make every screenshot the documentation shows (docs/*.png)"
 	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
 
 setup:
@@ -76,6 +77,12 @@ test-repeat:
 
 size:
 	scripts/size-report.sh
+
+# Every screenshot in README.md and docs/ made again from a fresh build, the Hugo and WordPress
+# ones in the real Hugo and WordPress the end-to-end tests run; fails if a .png shown in a *.md
+# file was not made (scripts/screenshots.mjs).
+screenshots: dist
+	node scripts/screenshots.mjs
 
 # Not part of `make test`: times depend on the machine. Builds the release site itself (make
 # dist) unless given BENCH_ARGS="--no-build --dist DIR"; other flags: --runs N, --no-lighthouse.
