@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, widgetOriginIn } from './support/server.mjs';
 import { launch, openPage, describeErrors, waitForStill } from './support/browser.mjs';
 import { luminance, toggle } from './support/widget.mjs';
-import { assertFirstScreen } from './support/first-screen.mjs';
+import { assertFirstScreen, EDGE_SLACK } from './support/first-screen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RC_DIST_DIR || path.join(here, '..', '..', 'dist'));
@@ -182,7 +182,8 @@ async function assertLayout(page, m, where) {
     assert.ok(m.columns[i].left > m.columns[i - 1].right - 1, `${where}: the columns run left to right: ${JSON.stringify(m.columns)}`);
   }
   assert.ok(m.page.scrollWidth <= m.page.clientWidth, `${where}: the page does not scroll sideways (${m.page.scrollWidth} > ${m.page.clientWidth})`);
-  const visible = m.columns.filter((c) => c.left >= m.strip.left - 1 && c.right <= m.strip.right + 1);
+  // Whole in the strip's visible box, within the pixel that scroll offsets round to.
+  const visible = m.columns.filter((c) => c.left >= m.strip.left - EDGE_SLACK && c.right <= m.strip.right + EDGE_SLACK);
   const fit = m.contentEm >= 35 ? 3 : m.contentEm >= 19 ? 2 : 1;
   if (fit >= 3) {
     assert.equal(visible.length, 3, `${where}: a ${Math.round(m.width)} px widget (${m.contentEm.toFixed(1)}em) shows all three roles side by side`);
@@ -202,7 +203,7 @@ async function assertLayout(page, m, where) {
       strip.scrollTo({ left: 0, behavior: 'instant' });
       return out;
     });
-    assert.ok(last.left >= -1 && last.right >= -1, `${where}: scrolled to its end, the strip shows the CMO column whole: ${JSON.stringify(last)}`);
+    assert.ok(last.left >= -EDGE_SLACK && last.right >= -EDGE_SLACK, `${where}: scrolled to its end, the strip shows the CMO column whole: ${JSON.stringify(last)}`);
   }
   return visible.length;
 }
