@@ -19,7 +19,7 @@ help:
 	@echo "make dist    build the deployable site into dist/"
 	@echo "make release build, then pack release/role-compare-<version>.tar.gz and .zip with SHA256SUMS"
 	@echo "make size    report the compressed size of what the page downloads"
-	@echo "make test-repeat N=10 [BUSY=1]  run the end-to-end suite N times on dist/, list every test that failed"
+	@echo "make test-repeat N=10 [BUSY=1] [ALONE=1]  run the end-to-end suite N times on dist/, list every test that failed"
 	@echo "make screenshots  build, then make every screenshot the documentation shows (docs/*.png)"
 	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
 
@@ -70,10 +70,11 @@ test-e2e:
 
 # The end-to-end suite N times on the dist/ already built (no rebuild, no retries), then every
 # test that failed at least once, how often and with what error (scripts/test-repeat.mjs).
-# BUSY=1 runs a CPU-bound process per core beside it, killed at the end. E2E= other test files.
+# BUSY=1 runs a CPU-bound process per core beside it, killed at the end; ALONE=1 then runs each
+# test on its own once (one that needs an earlier test fails there); E2E= other test files.
 N ?= 10
 test-repeat:
-	node scripts/test-repeat.mjs --runs $(N) $(if $(filter-out 0,$(BUSY)),--busy) $(E2E)
+	node scripts/test-repeat.mjs --runs $(N) $(if $(filter-out 0,$(BUSY)),--busy) $(if $(filter-out 0,$(ALONE)),--alone) $(E2E)
 
 size:
 	scripts/size-report.sh

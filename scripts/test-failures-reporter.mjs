@@ -1,7 +1,8 @@
 // A node:test reporter (`--test-reporter=./scripts/test-failures-reporter.mjs`) that writes one
 // JSON line per test that failed: its file, its full name (the describe blocks' names, then its
-// own, joined by " > "), where it failed and its error. scripts/test-repeat.mjs gives it a file
-// of its own per run (`--test-reporter-destination`) beside the usual spec output, and adds the
+// own, joined by " > "), where it failed and its error; and one per test that passed (`ok`), so
+// that the tests can be listed and run one by one. scripts/test-repeat.mjs gives it a file of
+// its own per run (`--test-reporter-destination`) beside the usual spec output, and adds the
 // lines up over the runs. Suites that failed only because a test inside them did are left out:
 // the test itself is listed.
 
@@ -32,6 +33,11 @@ export default async function* failuresReporter(source) {
       names.length = data.nesting;
       names[data.nesting] = data.name;
       open.set(file, names);
+    } else if (event.type === 'test:pass') {
+      // A test that ran and passed (not a suite, not one skipped or left to do).
+      if (data.skip || data.todo || data.details?.type === 'suite') continue;
+      const parents = (open.get(file) ?? []).slice(0, data.nesting);
+      yield JSON.stringify({ ok: true, file, name: [...parents, data.name].join(' > '), test: data.name }) + '\n';
     } else if (event.type === 'test:fail') {
       const error = data.details?.error;
       const kind = error?.failureType;
@@ -39,8 +45,10 @@ export default async function* failuresReporter(source) {
       const parents = (open.get(file) ?? []).slice(0, data.nesting);
       const name = [...parents, data.name].join(' > ');
       yield JSON.stringify({
+        ok: false,
         file,
         name,
+        test: data.name,
         kind: kind ?? null,
         error: messageOf(error),
         at: locationOf(error) ?? (data.line ? `${file}:${data.line}` : null),
