@@ -234,7 +234,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       let view = await readView(page);
       assert.deepEqual(pressedFilters(view), ['focus:internal'], 'one Back: only focus:internal pressed');
       assert.equal(view.hash, '#focus=internal');
-      assert.ok(view.duties.every((d) => d.focus === 'internal'));
+      assert.ok(view.duties.length > 0 && view.duties.every((d) => d.focus === 'internal'), `internal duties: ${view.status}`);
       assertStatusMatchesDom(view);
 
       await page.goBack();
@@ -322,7 +322,7 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
       await waitForView(page, 'the link to drop cio', `!/[=,]cio(,|&|$)/.test(location.hash)`);
       view = await readView(page);
       assert.deepEqual(view.roles, ['cto', 'cmo', 'ciso'], 'the CIO column is gone');
-      assert.ok(view.duties.every((d) => d.role !== 'cio'));
+      assert.ok(view.duties.length > 0 && view.duties.every((d) => d.role !== 'cio'), `the other roles' duties: ${view.status}`);
       assertStatusMatchesDom(view);
       assert.deepEqual(hashParams(view.hash).get('roles')?.split(',').sort(), ['ciso', 'cmo', 'cto'], `roles in ${view.hash}`);
     });
@@ -409,9 +409,11 @@ describe('role-compare widget (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
         // The strip takes the keyboard focus, and the arrow keys bring the CMO column in.
         await page.locator('.rc .rc-columns').focus();
         for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+        // Until the strip has come to rest at its end: the keys scroll it smoothly (96, 100,
+        // 103, 104, 105 px of 105), and a pixel short of the end is still on its way.
         await page.waitForFunction(() => {
           const s = document.querySelector('.rc .rc-columns');
-          return s.scrollLeft + s.clientWidth >= s.scrollWidth - 1;
+          return s.scrollLeft >= s.scrollWidth - s.clientWidth;
         });
         const cmo = await page.locator('.rc [data-role="cmo"]').boundingBox();
         assert.ok(cmo.x >= strip.x - 1 && cmo.x + cmo.width <= strip.x + strip.width + 1, `the CMO column in view after scrolling: ${JSON.stringify({ strip, cmo })}`);
