@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e size bench screenshots
+.PHONY: help setup serve dist release test lint test-native test-content test-browser test-size test-release test-e2e test-repeat screenshots size bench
 
 help:
 	@echo "make serve   install what is missing, build, and serve the site on http://127.0.0.1:8080"
@@ -19,8 +19,9 @@ help:
 	@echo "make dist    build the deployable site into dist/"
 	@echo "make release build, then pack release/role-compare-<version>.tar.gz and .zip with SHA256SUMS"
 	@echo "make size    report the compressed size of what the page downloads"
+	@echo "make test-repeat N=10 [BUSY=1] [ALONE=1]  run the end-to-end suite N times on dist/, list every test that failed"
+	@echo "make screenshots  build, then make every screenshot the documentation shows (docs/*.png)"
 	@echo "make bench   build, then benchmark the widget against the plain reference page (BENCHMARKS.md)"
-	@echo "make screenshots  the docs' screenshots from the built site (dist/): the example article, the gallery, the builder"
 
 setup:
 	@scripts/setup.sh
@@ -68,18 +69,24 @@ release: dist
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
+# The end-to-end suite N times on the dist/ already built (no rebuild, no retries), then every
+# test that failed at least once, how often and with what error (scripts/test-repeat.mjs).
+# BUSY=1 runs a CPU-bound process per core beside it, killed at the end; ALONE=1 then runs each
+# test on its own once (one that needs an earlier test fails there); E2E= other test files.
+N ?= 10
+test-repeat:
+	node scripts/test-repeat.mjs --runs $(N) $(if $(filter-out 0,$(BUSY)),--busy) $(if $(filter-out 0,$(ALONE)),--alone) $(E2E)
+
 size:
 	scripts/size-report.sh
+
+# Every screenshot in README.md and docs/ made again from a fresh build, the Hugo and WordPress
+# ones in the real Hugo and WordPress the end-to-end tests run; fails if a .png shown in a *.md
+# file was not made (scripts/screenshots.mjs).
+screenshots: dist
+	node scripts/screenshots.mjs
 
 # Not part of `make test`: times depend on the machine. Builds the release site itself (make
 # dist) unless given BENCH_ARGS="--no-build --dist DIR"; other flags: --runs N, --no-lighthouse.
 bench: setup
 	node scripts/bench.mjs $(BENCH_ARGS)
-
-# The docs' screenshots from the built site (run make dist first): the example article, the
-# first screens of the gallery, and the builder (docs/builder-*.png). The platforms' pictures
-# need Hugo and WordPress running: node scripts/screenshot-platforms.mjs.
-screenshots:
-	node scripts/screenshot.mjs
-	node scripts/screenshot.mjs --gallery
-	node scripts/screenshot.mjs --builder

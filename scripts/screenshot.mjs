@@ -71,16 +71,21 @@ try {
   // Iframes are loading="lazy": bring each near the viewport, wait for its widget and its height.
   for (const iframe of await page.locator('iframe[data-role-compare-frame]').all()) {
     await iframe.scrollIntoViewIfNeeded();
-    const frame = await (await iframe.elementHandle()).contentFrame();
+    const element = await iframe.elementHandle();
+    const frame = await element.contentFrame();
     await frame.locator('.rc [data-duty]').first().waitFor({ state: 'attached', timeout: TIMEOUT });
-    const deadline = Date.now() + TIMEOUT;
-    for (;;) {
-      const attribute = Number(await iframe.getAttribute('height'));
-      const height = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-      if (Math.abs(attribute - height) <= 2) break;
-      if (Date.now() > deadline) throw new Error(`the iframe stayed ${attribute} px high for ${height} px of content`);
-      await page.waitForTimeout(50);
-    }
+    // The iframe is on the page's origin: its document's height is readable from the page.
+    await page
+      .waitForFunction(
+        (el) => Math.abs(Number(el.getAttribute('height')) - el.contentDocument.documentElement.getBoundingClientRect().height) <= 2,
+        element,
+        { timeout: TIMEOUT, polling: 'raf' },
+      )
+      .catch(async () => {
+        const attribute = await iframe.getAttribute('height');
+        const height = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+        throw new Error(`the iframe stayed ${attribute} px high for ${height} px of content`);
+      });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(() => document.fonts.ready);

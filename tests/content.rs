@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::Path;
 
 use role_compare::content::{default_content, validate, ContentError};
@@ -408,12 +409,18 @@ const COPIED_RUN: usize = 8;
 
 /// A cheap guard against copying: no text the widget shows in the project's words shares a run
 /// of eight words with an article. The articles live outside the crate (`../shared/sources`);
-/// on a clone without them the check is skipped, and says so.
+/// on a clone without them the check is skipped, and says so in the test run's output.
 #[test]
 fn no_text_copies_a_run_of_eight_words_from_an_article() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("{} is missing: the copy check is skipped", dir.display());
+        // Written to stderr itself: the test harness keeps what `println!` and `eprintln!` say
+        // to itself unless the test fails, so a skip said that way would never be seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED no_text_copies_a_run_of_eight_words_from_an_article: {} is missing, so no text was checked against the articles",
+            dir.display()
+        );
         return;
     };
     let mut runs = HashSet::new();

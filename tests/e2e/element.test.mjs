@@ -17,6 +17,7 @@ import { serve } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
 import { readView, pressedFilters, assertStatusMatchesDom, waitForView } from './support/widget.mjs';
 import { readRelease } from './support/release.mjs';
+import { EDGE_SLACK } from './support/first-screen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -141,7 +142,7 @@ describe('<role-compare>, the custom element', { skip: !RELEASE && 'dist/ is mis
     const places = (page) =>
       page.$$eval('#prerendered [data-duty]', (els) => {
         const top = document.querySelector('#prerendered').getBoundingClientRect().top;
-        return els.map((el) => `${el.dataset.duty} ${Math.round(el.getBoundingClientRect().top - top)}`);
+        return els.map((el) => ({ id: el.dataset.duty, top: el.getBoundingClientRect().top - top }));
       });
     await withPage(
       'prerendered.html',
@@ -154,7 +155,14 @@ describe('<role-compare>, the custom element', { skip: !RELEASE && 'dist/ is mis
         await page.locator('#prerendered').scrollIntoViewIfNeeded();
         await live(page, '#prerendered');
         const after = await places(page);
-        assert.deepEqual(after, before, 'the live widget shows the same duties where they were');
+        assert.deepEqual(after.map((p) => p.id), before.map((p) => p.id), 'the live widget shows the same duties, in the same order');
+        // Where they were: none moved by a pixel (EDGE_SLACK), the least a reader sees move;
+        // rounding each top to a whole pixel instead would call 0.49 and 0.51 a move.
+        const moved = after
+          .map((p, i) => ({ id: p.id, was: before[i].top, is: p.top }))
+          .filter((p) => Math.abs(p.is - p.was) >= EDGE_SLACK)
+          .map((p) => `${p.id}: ${p.was.toFixed(2)} → ${p.is.toFixed(2)} px`);
+        assert.deepEqual(moved, [], 'the live widget shows the duties where they were');
         assert.equal(await page.locator('#prerendered .rc').count(), 1, 'one widget: the live one replaced the pre-rendered view');
       },
       { eager: false },
@@ -183,7 +191,7 @@ describe('<role-compare>, the custom element', { skip: !RELEASE && 'dist/ is mis
       await waitForView(page, 'CIO, internal', `[...document.querySelectorAll('#plain .rc [data-role]')].map((c) => c.dataset.role).join() === 'cio' && document.querySelector('#plain .rc button[data-filter="focus:internal"]')?.getAttribute('aria-pressed') === 'true'`);
       const view = await readView(page, { within: '#plain' });
       assert.deepEqual(pressedFilters(view), ['focus:internal']);
-      assert.ok(view.duties.every((d) => d.role === 'cio' && d.focus === 'internal'));
+      assert.ok(view.duties.length > 0 && view.duties.every((d) => d.role === 'cio' && d.focus === 'internal'), `the CIO's internal duties: ${view.status}`);
       assert.equal(await page.locator('#plain .rc h2.rc-role-title').count(), 1, 'without heading-level, the default h2');
       assert.equal(await page.evaluate(() => window.__mounts), 2, 'one mount for the first change, one for the three made together');
 

@@ -135,15 +135,25 @@ describe('the answer at a glance (dist/)', { skip: !BUILT && 'dist/ is missing: 
       const line = await summary.evaluate((s) => s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight));
       assert.ok(line < 1.6, `one line (${line.toFixed(2)})`);
       assert.equal(await about.locator('.rc-claims-list').isVisible(), false, 'the claims wait for the reader');
+      assert.equal(await about.locator('.rc-role-summary').isVisible(), false, 'the summary waits too');
       await summary.click();
-      const claims = await about.locator('.rc-claims-list li').allTextContents();
+      // A closed <details> keeps its text in the DOM: what counts is what the reader now sees.
+      await about
+        .locator('.rc-claims-list')
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .catch((err) => assert.fail(`the claims do not show after a click on "Focus: disputed": ${err.message.split('\n')[0]}`));
+      const claims = await about.locator('.rc-claims-list li').evaluateAll((items) =>
+        items.filter((li) => li.checkVisibility()).map((li) => li.innerText.replace(/\s+/g, ' ').trim()),
+      );
       const cio = CONTENT.roles.find((r) => r.id === 'cio');
-      assert.equal(claims.length, cio.focusClaims.length, 'every article\'s claim');
+      assert.equal(claims.length, cio.focusClaims.length, 'every article\'s claim, in view');
       for (const claim of cio.focusClaims) {
         const title = CONTENT.sources.find((s) => s.id === claim.source).title;
         assert.ok(claims.some((c) => c.includes(title)), `the claim of "${title}" names it`);
       }
-      assert.equal(await about.locator('.rc-role-summary').textContent(), cio.summary);
+      const roleSummary = about.locator('.rc-role-summary');
+      assert.equal(await roleSummary.isVisible(), true, "the role's summary shows");
+      assert.equal((await roleSummary.innerText()).replace(/\s+/g, ' ').trim(), cio.summary);
     });
   });
 

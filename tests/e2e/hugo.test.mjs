@@ -49,6 +49,8 @@ let site;
 let widgetServer;
 let siteServer;
 let browser;
+/** The policy the site's pages are served with (a strict one naming the release's origin). */
+let csp;
 
 describe('Hugo shortcode', { timeout: 120_000 }, () => {
   before(async () => {
@@ -56,7 +58,7 @@ describe('Hugo shortcode', { timeout: 120_000 }, () => {
     release = await releaseFrom(DIST);
     widgetServer = await serve(release.dir, { cors: true });
     site = await buildHugoSite({ releaseDir: release.dir, base: widgetServer.url });
-    const csp =
+    csp =
       `default-src 'self'; script-src 'self' ${widgetServer.origin} 'wasm-unsafe-eval'; ` +
       `style-src 'self' ${widgetServer.origin}; connect-src 'self' ${widgetServer.origin}; img-src 'self' data:`;
     siteServer = await serve(site.publicDir, {
@@ -137,7 +139,9 @@ describe('Hugo shortcode', { timeout: 120_000 }, () => {
       if (r.url().startsWith(widgetServer.origin)) fromRelease.push(new URL(r.url()).pathname);
     });
     try {
-      await page.goto(siteServer.url + POST);
+      const response = await page.goto(siteServer.url + POST);
+      // No violation means something only if the page came with the policy.
+      assert.equal(response.headers()['content-security-policy'], csp, 'the post is served with the strict policy');
       await waitForWidgets(page, 2);
       await assertArticleWidgets(page);
 

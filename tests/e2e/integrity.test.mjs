@@ -71,20 +71,65 @@ async function articleOrigin(widget, { csp = false } = {}) {
   return serve(dir, { headers: csp ? (p) => (p.endsWith('.html') ? { 'Content-Security-Policy': crossOriginCsp(widget.origin) } : {}) : undefined });
 }
 
-/** Opens the article, mounts its widgets at once, returns the page and its error list. */
+/**
+ * Opens the article, mounts its widgets at once and waits until those mounts have settled (the
+ * promise of `RoleCompare.mountAll()`), every request the page made has had its answer, and two
+ * frames have passed: whatever the loader set off on the way (an import() of a refused glue,
+ * say) has been asked for and has had its chance to run. (Not the network's "idle": embed.js
+ * never reads the body of the fetch that tells a refused file from a missing one, so that
+ * request stays open.) Returns the page, its error list, its own
+ * response (for its headers) and the requests it made, with Playwright's resource type
+ * ("script" for a module fetched to run, "fetch" for a fetch()).
+ *
+ * Every WebAssembly module the page compiles or instantiates is counted in
+ * `window.__rcWasmCompiled`, by wrappers put in before any script of the page runs.
+ */
 async function open(url) {
   const context = await browser.newContext({ viewport: DESKTOP });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    window.__rcWasmCompiled = 0;
+    for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      if (typeof original !== 'function') continue;
+      WebAssembly[name] = function (...args) {
+        window.__rcWasmCompiled += 1;
+        return original.apply(this, args);
+      };
+    }
+    WebAssembly.Module = new Proxy(WebAssembly.Module, {
+      construct(target, args, newTarget) {
+        window.__rcWasmCompiled += 1;
+        return Reflect.construct(target, args, newTarget);
+      },
+    });
   });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  const requests = [];
+  const unanswered = new Set();
+  let allAnswered = () => {};
+  const answered = (request) => {
+    unanswered.delete(request);
+    if (unanswered.size === 0) allAnswered();
+  };
+  page.on('request', (r) => {
+    requests.push({ path: new URL(r.url()).pathname, type: r.resourceType() });
+    unanswered.add(r);
+  });
+  page.on('response', (r) => answered(r.request()));
+  page.on('requestfailed', answered);
+  const response = await page.goto(url);
   await page.waitForFunction(() => typeof window.RoleCompare?.mountAll === 'function');
   await page.evaluate(() => window.RoleCompare.mountAll());
-  return { context, page, errors };
+  if (unanswered.size > 0) await new Promise((resolve) => (allAnswered = resolve));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return { context, page, errors, response, requests };
 }
+
+/** Escapes `text` for a RegExp. */
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('integrity of the glue and the wasm', { skip: !RELEASE && 'dist/ is missing: make dist' }, () => {
   before(async () => {
@@ -114,9 +159,9 @@ describe('integrity of the glue and the wasm', { skip: !RELEASE && 'dist/ is mis
     test(`a changed ${which} is refused: the widget says so, and nothing of it runs`, async () => {
       const { server, requests } = await widgetOrigin(which);
       const blog = await articleOrigin(server);
-      const { context, page, errors } = await open(blog.url + 'article.html');
+      const { context, page, errors, requests: seen } = await open(blog.url + 'article.html');
       try {
-        const path = RELEASE.files[which].path.replaceAll('.', '\\.');
+        const path = literal(RELEASE.files[which].path);
         const box = page.locator('#plain > .rc-load-failed');
         await box.waitFor({ timeout: 15_000 });
         assert.equal(await box.getAttribute('role'), 'alert');
@@ -126,13 +171,29 @@ describe('integrity of the glue and the wasm', { skip: !RELEASE && 'dist/ is mis
         await note.waitFor({ timeout: 15_000 });
         assert.match(await note.textContent(), new RegExp(`^role-compare: ${path} failed its integrity check .*; the duties below are all shown, without their filters\\.$`));
         assert.ok((await readView(page, { within: '#pre' })).duties.length > 0, 'the pre-rendered duties stay');
+        // Checked once the mounts have settled and every request has had its answer (open()):
+        // nothing of the changed file ran, nor is on its way.
         assert.equal(await page.locator('.rc-mount:not([data-prerendered])').count(), 0, 'no live widget anywhere');
         assert.equal(await page.evaluate(() => globalThis.__rcTamperedGlueRan ?? false), false, 'the changed glue never ran');
+        assert.equal(await page.evaluate(() => window.__rcWasmCompiled), 0, 'no wasm was compiled: neither the changed one nor, without its glue, the one as built');
         assert.ok(requests.includes(`/${RELEASE.files[which].path}`), `the ${which} was asked for`);
-        // The only errors: the browser's integrity messages and the widget's own console line.
-        const other = errors.filter((e) => !/integrity|role-compare: /i.test(e));
+        // The glue is fetched to run once, by the checked preload: an import() after it would
+        // fetch it again, unchecked (Chromium, as the last test here shows).
+        const glueScripts = seen.filter((r) => r.path === `/${RELEASE.files.glue.path}` && r.type === 'script');
+        assert.equal(glueScripts.length, 1, `the glue fetched to run once: ${JSON.stringify(seen)}`);
+        // The only errors: the browser's refusal of the changed file and the widget's own line
+        // for each of its two widgets. Anything else (a panic of the widget, say) is a failure.
+        const url = literal(`${server.url}${RELEASE.files[which].path}`);
+        // Chromium's refusal of the changed file (and, for the wasm's fetch(), the Fetch API's).
+        const refused = new RegExp(`^console\\.error: Failed to find a valid digest in the 'integrity' attribute for resource '${url}' with computed SHA-384 integrity '[^']+'\\. The resource has been blocked\\.`);
+        const fetchRefused = new RegExp(`^console\\.error: Fetch API cannot load ${url}\\. SRI's integrity checks failed\\.`);
+        // The loader logs its error object (of a class whose name the minifier shortened).
+        const said = new RegExp(`^console\\.error: role-compare: \\S+: role-compare: ${path} failed its integrity check \\(it is not the file release [^)]+ was built with\\), so it was not run`);
+        const expected = which === 'wasm' ? [refused, fetchRefused, said] : [refused, said];
+        const other = errors.filter((e) => !expected.some((re) => re.test(e)));
         assert.deepEqual(other, [], describeErrors(other));
-        assert.ok(errors.some((e) => /role-compare: .*failed its integrity check/.test(e)), 'the console says so too');
+        assert.equal(errors.filter((e) => said.test(e)).length, 2, `the console says so, once a widget: ${describeErrors(errors)}`);
+        assert.ok(errors.some((e) => refused.test(e)), `Chromium refused the changed file: ${describeErrors(errors)}`);
       } finally {
         await context.close();
         await blog.close();
@@ -144,13 +205,17 @@ describe('integrity of the glue and the wasm', { skip: !RELEASE && 'dist/ is mis
   test('the files as built load under the strict cross-origin CSP, the glue fetched once', async () => {
     const { server, requests } = await widgetOrigin(null);
     const blog = await articleOrigin(server, { csp: true });
-    const { context, page, errors } = await open(blog.url + 'article.html');
+    const { context, page, errors, response } = await open(blog.url + 'article.html');
     try {
+      // No violation means something only if the page came with the policy.
+      assert.equal(response.headers()['content-security-policy'], crossOriginCsp(server.origin), 'the article is served with the policy');
       for (const id of ['#plain', '#pre']) {
         await page.locator(`${id} > .rc-mount:not([data-prerendered]) [data-duty]`).first().waitFor({ state: 'attached', timeout: 15_000 });
       }
       assert.deepEqual((await readView(page, { within: '#plain' })).roles, ['cio', 'cto']);
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+      // The counter that the refusal tests read sees the wasm as built compiled: it can fail.
+      assert.equal(await page.evaluate(() => window.__rcWasmCompiled), 1, 'the wasm compiled once, for both widgets');
       assert.deepEqual(errors, [], describeErrors(errors));
       // The checked preload's fetch is the module import() runs: no second, unchecked fetch.
       for (const key of ['glue', 'wasm']) {

@@ -70,7 +70,26 @@ let browser;
 let authorContext;
 let nonce;
 let pluginZip;
-const published = {};
+let authoring = null;
+
+/**
+ * The Author logged in (a browser context with their cookie, and their REST nonce) and the
+ * three posts published as them, once for the file: each test that needs them asks, so that
+ * every test also runs on its own, in any order.
+ * @returns {Promise<{shortcode, block, options}>} the saved posts (context edit).
+ */
+function authorsPosts() {
+  authoring ??= (async () => {
+    authorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    nonce = await logIn(authorContext, wp, wp.author);
+    return {
+      shortcode: await publishAsAuthor(SHORTCODE_POST),
+      block: await publishAsAuthor(BLOCK_POST),
+      options: await publishAsAuthor(OPTIONS_POST),
+    };
+  })();
+  return authoring;
+}
 
 const run = promisify(execFile);
 
@@ -167,11 +186,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('as the Author, a post with the shortcode and a post with the block are saved; kses strips the scripts only', async () => {
-    authorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-    nonce = await logIn(authorContext, wp, wp.author);
-    published.shortcode = await publishAsAuthor(SHORTCODE_POST);
-    published.block = await publishAsAuthor(BLOCK_POST);
-    published.options = await publishAsAuthor(OPTIONS_POST);
+    const published = await authorsPosts();
     for (const [what, post] of Object.entries({ shortcode: published.shortcode, block: published.block })) {
       assert.equal(post.status, 'publish', `${what} post published`);
       assert.doesNotMatch(post.content.raw, /<script/i, `kses removed the ${what} post's <script>: the Author's saves are filtered`);
@@ -186,7 +201,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('a reader sees the shortcode post: two widgets with their options, one script, one wasm', async () => {
-    assert.ok(published.shortcode, 'the shortcode post was published (previous test)');
+    const published = await authorsPosts();
     await asReader(published.shortcode.link, 2, async (page, assets) => {
       await assertArticleWidgets(page);
       assert.notEqual(await page.title(), 'kses let a script through', "the Author's script did not run");
@@ -198,7 +213,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('a reader sees the block post: the widget with the block options, rendered as the shortcode is', async () => {
-    assert.ok(published.block, 'the block post was published (previous test)');
+    const published = await authorsPosts();
     await asReader(published.block.link, 1, async (page, assets) => {
       const W = widget(1);
       const view = await readView(page, { within: W });
@@ -221,7 +236,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('shortcode options pass through: camelCase and flags as the widget reads them, an unknown one named in the notice', async () => {
-    assert.ok(published.options, 'the options post was published');
+    const published = await authorsPosts();
     await asReader(published.options.link, 1, (page) =>
       assertPassedThrough(page, ['data-role-compare=', 'data-roles=cto', 'data-heading-level=4', 'data-compact=', 'data-colour=red']),
     );
@@ -237,7 +252,7 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('in the block editor, the Author inserts "Role comparison", sets it up in its sidebar, sees it follow, and publishes', async () => {
-    assert.ok(authorContext, 'the Author is logged in (previous test)');
+    await authorsPosts();
     const page = await authorContext.newPage();
     const errors = watchErrors(page);
     try {
@@ -304,6 +319,13 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
   });
 
   test('PHP logged no notice from the plugin', async () => {
+    // The plugin's PHP has run: the posts saved, and each rendered for a reader.
+    const published = await authorsPosts();
+    for (const post of Object.values(published)) {
+      const response = await fetch(post.link);
+      assert.equal(response.status, 200, `${post.link} renders`);
+      await response.text();
+    }
     const lines = (await wp.phpLog()).split('\n').filter((l) => l.includes('plugins/role-compare'));
     assert.deepEqual(lines, [], 'the PHP error log names no file of the plugin');
   });

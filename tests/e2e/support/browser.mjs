@@ -82,13 +82,29 @@ function isFavicon(url) {
   }
 }
 
-/** Mounts every embedded widget of the page (and of its frames) at once, where embed.js runs. */
+// What Playwright says when a frame navigated or went away while it was being asked something:
+// such a frame has nothing left to mount.
+const FRAME_GONE = /Execution context was destroyed|Frame was detached|frame got detached/i;
+
+/** Whether `err` (from evaluating in a frame) says only that the frame is gone. */
+export const frameGone = (err) => FRAME_GONE.test(String(err?.message));
+
+/**
+ * Mounts every embedded widget of the page (and of its frames) at once, where embed.js runs,
+ * and waits for the mounts to settle. What `RoleCompare.mountAll()` throws or rejects with is
+ * the test's failure, named as such; only a frame that is gone is passed over.
+ */
 export async function mountAllNow(page) {
   for (const frame of page.frames()) {
     // A loading="lazy" iframe far down the page has no document yet (and evaluating in it
     // closes the page in Playwright 1.64 with Chromium 156).
-    if (!/^https?:/.test(frame.url())) continue;
-    await frame.evaluate(() => window.RoleCompare?.mountAll()).catch(() => {});
+    if (frame.isDetached() || !/^https?:/.test(frame.url())) continue;
+    try {
+      await frame.evaluate(() => window.RoleCompare?.mountAll());
+    } catch (err) {
+      if (frameGone(err)) continue;
+      throw new Error(`RoleCompare.mountAll() failed in ${frame.url()}: ${err?.message ?? err}`, { cause: err });
+    }
   }
 }
 
@@ -102,6 +118,23 @@ export async function bringEachWidgetNear(page, { timeout = 15_000 } = {}) {
     await host.scrollIntoViewIfNeeded({ timeout });
     await host.locator('.rc-mount:not([data-prerendered]) :is([data-duty], [role="status"], .rc-error)').first().waitFor({ state: 'attached', timeout });
   }
+}
+
+/**
+ * Waits until every finite animation and transition of the page (a theme's fade of its
+ * background, say) has finished, then two frames more: embed.js reads a host's colours again in
+ * the frame after a fade ends. What is measured next is the page at rest, not a frame of a fade.
+ */
+export async function waitForStill(page) {
+  await page.evaluate(async () => {
+    const moving = () =>
+      document.getAnimations().filter((a) => a.playState !== 'finished' && a.playState !== 'idle' && a.effect?.getComputedTiming().endTime !== Infinity);
+    for (let left = moving(); left.length > 0; left = moving()) {
+      // A cancelled animation rejects `finished`: it is over all the same.
+      await Promise.all(left.map((a) => a.finished.catch(() => {})));
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
 }
 
 /** Waits until the live widget (the wasm's, not the build's pre-rendered view, which is marked

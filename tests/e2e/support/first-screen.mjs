@@ -7,6 +7,18 @@
 import assert from 'node:assert/strict';
 
 /**
+ * How far past an edge a box may reach and still count as whole in view: one device pixel (1 CSS
+ * px at the deviceScaleFactor 1 the tests and the screenshots use). Boxes are laid out in
+ * fractions of a pixel (1/64 px in Chromium) while scroll offsets, the page's and a strip's, are
+ * whole device pixels, so an edge the layout puts flush with the viewport's or the strip's edge
+ * lands anywhere within a pixel of it once scrolled there. (Measured in Chromium 156: scrollLeft
+ * set to 10.3 reads 10; a strip 331.53 px wide has a clientWidth of 332, and scrolled to its end
+ * its last column stays 0.72 px past its right edge, the end being the difference of two sizes
+ * each rounded to a whole pixel.) Less than a pixel past the edge is no cut a reader can see.
+ */
+export const EDGE_SLACK = 1;
+
+/**
  * Scrolls the widget in `host` (a CSS selector of its host element, or null for the first widget
  * of the page) to the top of the viewport and measures the first screen.
  * @returns {Promise<{viewport, controls: number, firstDuty: number, wholeCards: number,
@@ -18,7 +30,7 @@ import assert from 'node:assert/strict';
  *   duty cards are whole in view.
  */
 export function firstScreen(page, host = null) {
-  return page.evaluate((host) => {
+  return page.evaluate(([host, slack]) => {
     const root = document.querySelector(host ? `${host} .rc` : '.rc');
     if (!root) throw new Error(`firstScreen: no widget${host ? ` in ${host}` : ''}`);
     root.scrollIntoView({ block: 'start', behavior: 'instant' });
@@ -31,7 +43,7 @@ export function firstScreen(page, host = null) {
       if (r.width === 0 || r.height === 0 || !el.checkVisibility()) return false;
       const clip = el.parentElement.closest('.rc-columns, .rc-rolebar');
       const c = clip ? clip.getBoundingClientRect() : { left: 0, right: vw };
-      return r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= Math.max(0, c.left) - 0.5 && r.right <= Math.min(vw, c.right) + 0.5;
+      return r.top >= -slack && r.bottom <= vh + slack && r.left >= Math.max(0, c.left) - slack && r.right <= Math.min(vw, c.right) + slack;
     };
     const cards = [...root.querySelectorAll('[data-duty]')].map((d) => ({
       role: d.closest('[data-role]')?.dataset.role ?? null,
@@ -48,7 +60,7 @@ export function firstScreen(page, host = null) {
       const names = [...root.querySelectorAll(`.rc-rolebar [data-role-name="${id}"] .rc-rolebar-title`)];
       return {
         id,
-        columnInView: r.left >= Math.max(0, strip.left) - 0.5 && r.right <= Math.min(vw, strip.right) + 0.5,
+        columnInView: r.left >= Math.max(0, strip.left) - slack && r.right <= Math.min(vw, strip.right) + slack,
         nameInView: names.some(whole),
         whole: cards.filter((c) => c.role === id && c.whole).length,
       };
@@ -60,7 +72,7 @@ export function firstScreen(page, host = null) {
       wholeCards: cards.filter((c) => c.whole).length,
       roles,
     };
-  }, host);
+  }, [host, EDGE_SLACK]);
 }
 
 /**
@@ -70,7 +82,7 @@ export function firstScreen(page, host = null) {
  * @returns {Promise<{names: {id: string, nameInView: boolean}[], scrolled: number}>}
  */
 export function namesAfterScrolling(page, host = null) {
-  return page.evaluate((host) => {
+  return page.evaluate(([host, slack]) => {
     const root = document.querySelector(host ? `${host} .rc` : '.rc');
     const view = root.querySelector('.rc-view');
     const vh = window.innerHeight;
@@ -81,7 +93,7 @@ export function namesAfterScrolling(page, host = null) {
     const whole = (el) => {
       const r = el.getBoundingClientRect();
       const c = el.closest('.rc-rolebar, .rc-topics-head')?.getBoundingClientRect() ?? { left: 0, right: vw };
-      return el.checkVisibility() && r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= Math.max(0, c.left) - 0.5 && r.right <= Math.min(vw, c.right) + 0.5;
+      return el.checkVisibility() && r.top >= -slack && r.bottom <= vh + slack && r.left >= Math.max(0, c.left) - slack && r.right <= Math.min(vw, c.right) + slack;
     };
     const strip = root.querySelector('.rc-columns');
     const names = strip
@@ -89,7 +101,7 @@ export function namesAfterScrolling(page, host = null) {
           .filter((c) => {
             const r = c.getBoundingClientRect();
             const s = strip.getBoundingClientRect();
-            return r.left >= s.left - 0.5 && r.right <= s.right + 0.5;
+            return r.left >= s.left - slack && r.right <= s.right + slack;
           })
           .map((c) => ({
             id: c.dataset.role,
@@ -97,7 +109,7 @@ export function namesAfterScrolling(page, host = null) {
           }))
       : [...root.querySelectorAll('.rc-topics-head .rc-topics-role')].map((n) => ({ id: n.textContent, nameInView: whole(n) }));
     return { names, scrolled: Math.round(by) };
-  }, host);
+  }, [host, EDGE_SLACK]);
 }
 
 /**
