@@ -185,6 +185,15 @@ describe('WordPress plugin', { timeout: 150_000 }, () => {
     assert.equal(wp.facts.authorUnfilteredHtml, false, 'an Author has no unfiltered_html: kses filters their posts');
   });
 
+  test("a refused login says why, in WordPress's words (what the Author's login would say)", async () => {
+    const context = await browser.newContext();
+    try {
+      await assert.rejects(logIn(context, wp, { login: wp.author.login, password: 'not-the-password' }), /alex was not logged in: HTTP 200, .*incorrect/i);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('as the Author, a post with the shortcode and a post with the block are saved; kses strips the scripts only', async () => {
     const published = await authorsPosts();
     for (const [what, post] of Object.entries({ shortcode: published.shortcode, block: published.block })) {
