@@ -51,7 +51,7 @@ async function shootArticle(page, file) {
   });
   await page.evaluate(() => document.fonts.ready);
   // Down to a few of the first widget's duties.
-  const duty = await page.locator('[data-role-compare] [data-duty]').first().boundingBox();
+  const duty = await page.locator('[data-role-compare] [data-duty]:not([hidden])').first().boundingBox();
   const height = Math.min(MAX_HEIGHT, Math.ceil(duty.y + 360));
   await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height } });
   console.log(`wrote ${path.relative(root, file)} (${WIDTH}×${height})`);
@@ -111,7 +111,7 @@ try {
     const errors = watchErrors(page);
     await page.goto(`${wp.url}wp-admin/post.php?post=${post.id}&action=edit`);
     const block = page.locator('[data-type="role-compare/comparison"]');
-    await block.locator('.rc-mount [data-duty]').first().waitFor();
+    await block.locator('.rc-mount [data-duty]:not([hidden])').first().waitFor();
     await block.click();
     const settings = page.locator('.edit-post-header button[aria-label="Settings"]');
     if ((await settings.getAttribute('aria-pressed')) !== 'true') await settings.click();
