@@ -170,16 +170,14 @@ fn view_band(
                             <p class="rc-cell-none">{ "—" }<span class="rc-vh">{ ["no ", role.title.as_str(), " duty"].concat() }</span></p>
                         } else {
                             <ul class="rc-duties">
-                                { for cell.iter().take(listed).map(|&d| html! {
-                                    { duty_item(DutyItemProps {
-                                        content,
-                                        duty: d,
-                                        current: is_current(content, d, props.current.as_deref()),
-                                        hidden: false,
-                                        open: opened.contains(d),
-                                        on_toggle: on_toggle.clone(),
-                                    }) }
-                                }) }
+                                { for cell.iter().take(listed).map(|&d| duty_item(DutyItemProps {
+                                    content,
+                                    duty: d,
+                                    current: is_current(content, d, props.current.as_deref()),
+                                    hidden: false,
+                                    open: opened.contains(d),
+                                    on_toggle: on_toggle.clone(),
+                                })) }
                             </ul>
                         }
                     </div>
