@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/support/server.mjs';
 import { launch, watchErrors, describeErrors, bringEachWidgetNear } from '../tests/e2e/support/browser.mjs';
 import { firstScreen } from '../tests/e2e/support/first-screen.mjs';
+import { phoneScreen } from '../tests/e2e/support/phone-screen.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gallery = process.argv[2] === '--gallery';
@@ -117,6 +118,18 @@ process.exit(failed ? 1 : 0);
  * The gallery's pages, each in the host's light and dark mode. `mode(page, m)` switches the
  * page the way its theme does (null: by the reader's setting, emulated).
  */
+/** The first screen's figures in the columns layout, for the log. */
+function columnFigures(f) {
+  const cards = f.roles.filter((r) => r.columnInView).map((r) => `${r.id} ${r.whole}`).join(', ');
+  return `controls ${Math.round(f.controls)} px, first duty ${Math.round(f.firstDuty)} px down, whole cards ${cards}`;
+}
+
+/** The first screen's figures in the phone layout, for the log. */
+function phoneFigures(f) {
+  const cards = Object.entries(f.wholeByRole).map(([role, n]) => `${role} ${n}`).join(', ');
+  return `phone layout: ${f.charsPerLine.toFixed(1)} characters a line, first duty ${Math.round(f.firstDuty)} px down, whole cards ${cards}`;
+}
+
 async function galleryShots() {
   const pages = [
     { name: 'index', file: null, mode: null },
@@ -159,11 +172,17 @@ async function galleryShots() {
           // The themes fade their colours: wait until nothing moves.
           await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
           await page.evaluate(() => document.fonts.ready);
-          const f = await firstScreen(page, host);
+          // The figures the tests hold, by the layout the widget's width gives it: the phone's
+          // stacked sections (tests/e2e/support/phone-screen.mjs), which have no role bar, or
+          // the columns.
+          const phone = await page.evaluate((h) => {
+            const bar = document.querySelector(`${h} .rc-rolebar`);
+            return !bar || getComputedStyle(bar).display === 'none';
+          }, host);
+          const figures = phone ? phoneFigures(await phoneScreen(page, host)) : columnFigures(await firstScreen(page, host));
           const file = path.join(root, 'docs', `screen-${g.name}-${viewport.width}-${m}.png`);
           await page.screenshot({ path: file });
-          const cards = f.roles.filter((r) => r.columnInView).map((r) => `${r.id} ${r.whole}`).join(', ');
-          console.log(`wrote ${path.relative(process.cwd(), file)}: controls ${Math.round(f.controls)} px, first duty ${Math.round(f.firstDuty)} px down, whole cards ${cards}`);
+          console.log(`wrote ${path.relative(process.cwd(), file)}: ${figures}`);
           if (g.name === 'wide' && viewport.width === 1280) {
             // The three data-theme="inherit" widgets, in the blue and sepia boxes and on the page.
             const callouts = path.join(root, 'docs', `gallery-wide-inherit-${m}.png`);
