@@ -302,6 +302,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Whether the duty at `duty` (an index into `content.duties`) fits the filters and its role
+    /// is shown. `shown` is in content order, so a binary search answers.
+    pub fn fits(&self, duty: usize) -> bool {
+        self.shown.binary_search(&duty).is_ok()
+    }
+
     /// The count shown beside a filter value: how many duties it covers given the other filters.
     pub fn count(&self, content: &Content, facet: Facet, value: &str) -> usize {
         let found = match facet {

@@ -22,6 +22,12 @@ pub(crate) fn current_fragment() -> String {
 
 /// Writes the query into the URL after reader actions, and restores it on Back and Forward.
 /// Does nothing unless `owns_url`.
+///
+/// The URL is written after the frame that shows the reader's tap is painted, not in the tap's
+/// own task: `history.pushState` was a third of a filter tap's script at 4x CPU slowdown
+/// (measured with a CPU profile; docs/performance.md, "A tap within a frame"), and the link
+/// can wait a frame. A write still waiting when the next one comes is made first, so that each
+/// reader action stays one entry in the history; Back and Forward drop a write still waiting.
 #[hook]
 pub(crate) fn use_url_sync(
     owns_url: bool,
@@ -29,13 +35,26 @@ pub(crate) fn use_url_sync(
     base: Query,
     state: &UseReducerHandle<State>,
 ) {
+    let waiting = use_mut_ref(|| None::<(String, Record)>);
     {
-        let base = base.clone();
+        let (base, waiting) = (base.clone(), waiting.clone());
         use_effect_with(
             (state.query.clone(), state.record),
             move |(query, record)| {
                 if owns_url && *record != Record::Nothing {
-                    write_fragment(&url_state::write(query, &base), *record);
+                    let earlier = waiting
+                        .borrow_mut()
+                        .replace((url_state::write(query, &base), *record));
+                    if let Some((fragment, record)) = earlier {
+                        write_fragment(&fragment, record);
+                    }
+                    wasm_bindgen_futures::spawn_local(async move {
+                        after_next_paint().await;
+                        let now = waiting.borrow_mut().take();
+                        if let Some((fragment, record)) = now {
+                            write_fragment(&fragment, record);
+                        }
+                    });
                 }
             },
         );
@@ -44,6 +63,7 @@ pub(crate) fn use_url_sync(
     use_effect_with(owns_url, move |&owns_url| {
         let listener = web_sys::window().filter(|_| owns_url).map(|window| {
             EventListener::new(&window, "popstate", move |_| {
+                waiting.borrow_mut().take();
                 let fragment = current_fragment();
                 // A host page's own anchor is not ours to read; an empty one means "start".
                 if fragment.is_empty() || url_state::is_ours(&fragment) {
@@ -54,6 +74,18 @@ pub(crate) fn use_url_sync(
         });
         move || drop(listener)
     });
+}
+
+/// Resolves once the browser has painted the next frame: an animation frame, then a task
+/// after it (the frame's paint comes between them).
+async fn after_next_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 fn write_fragment(fragment: &str, record: Record) {

@@ -67,6 +67,14 @@ async fn wait_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves once the widget has written its link: it does so after the frame that shows a click
+/// is painted (`use_url_sync` in src/web.rs), so two frames and a task after the click.
+async fn url_written() {
+    wait_frame().await;
+    wait_frame().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 fn text(root: &Element, selector: &str) -> String {
     one(root, selector).text_content().unwrap_or_default()
 }
@@ -115,12 +123,14 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
         top.to_string()
     );
 
+    url_written().await;
     assert_eq!(hash(), "#focus=internal");
 
     // Clicking again restores everything and clears the fragment.
     click(&root, "[data-filter='focus:internal']");
     yew::scheduler::flush().await;
     assert_eq!(all(&root, "[data-duty]:not([hidden])").len(), before);
+    url_written().await;
     assert_eq!(hash(), "");
     root.remove();
 }
@@ -134,6 +144,7 @@ async fn a_widget_without_the_url_keeps_its_state_in_memory() {
     assert!(all(&root, "[data-duty]:not([hidden])")
         .iter()
         .all(|d| d.get_attribute("data-line").as_deref() == Some("bottom")));
+    url_written().await;
     assert_eq!(hash(), "");
     root.remove();
 }

@@ -66,7 +66,7 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
         return Html::default();
     };
     // `shown` is in content order: a binary search says whether a duty fits.
-    let fits = |d: usize| props.outcome.shown.binary_search(&d).is_ok();
+    let fits = |d: usize| props.outcome.fits(d);
     let fitting = props.outcome.per_role.get(props.role).copied().unwrap_or(0);
     let total = duties.len();
     let listed_n = (*listed).min(total);
@@ -88,6 +88,16 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
         Some(["Focus: ", focus_words(&role.focus_claims[0].focus)].concat())
     };
     let on_toggle = on_opened(&opened);
+    // A filter changes which cards show, not which cards are listed: the list is not rendered
+    // again (`DutyList`'s props leave the outcome out of their comparison); the cards' `hidden`
+    // is set here instead, in the DOM, once this render is in the page.
+    let list = use_node_ref();
+    {
+        let (list, duties) = (list.clone(), duties.clone());
+        use_effect_with(props.outcome.clone(), move |outcome| {
+            show_fitting(&list, &duties, outcome)
+        });
+    }
     html! {
         <section class={classes!("rc-column", all.then_some("rc-column--all"))} data-role={role.id.clone()}>
             // The heading: on a phone the section's title; in the columns layout for screen
@@ -111,16 +121,16 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
             // Always there, hidden while some duty fits: a filter changes attributes and text in
             // the view, never its elements.
             <p class="rc-column-empty" hidden={fitting > 0}>{ ["No ", role.title.as_str(), " duty fits these filters."].concat() }</p>
-            <ul class="rc-duties">
-                { for duties.iter().take(listed_n).map(|&d| duty_item(DutyItemProps {
-                    content,
-                    duty: d,
-                    current: is_current(content, d, props.current.as_deref()),
-                    hidden: !fits(d),
-                    open: opened.contains(d),
-                    on_toggle: on_toggle.clone(),
-                })) }
-            </ul>
+            <DutyList
+                content={content.clone()}
+                duties={duties.clone()}
+                listed={listed_n}
+                current={props.current.clone()}
+                opened={(*opened).clone()}
+                outcome={props.outcome.clone()}
+                {on_toggle}
+                list={list.clone()}
+            />
             if total > PHONE_FIRST {
                 <button
                     type="button"
@@ -146,6 +156,75 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+#[derive(Properties)]
+pub struct DutyListProps {
+    pub content: Rc<Content>,
+    /// The role's duties in content order (indices into `content.duties`).
+    pub duties: Rc<Vec<usize>>,
+    /// How many of them are listed.
+    pub listed: usize,
+    /// The id of the duty a deep link points at, if any.
+    pub current: Option<AttrValue>,
+    /// The cards whose source the reader opened.
+    pub opened: Opened,
+    /// What the filters leave, for the cards' `hidden` when the list renders. Not compared: a
+    /// change of filters alone does not render the list again (`show_fitting` sets `hidden`).
+    pub outcome: Rc<Outcome>,
+    /// Told when a source is opened or closed. Not compared: it changes with `opened`, which is.
+    pub on_toggle: Callback<(usize, bool)>,
+    /// The `<ul>`, for `show_fitting`.
+    pub list: NodeRef,
+}
+
+impl PartialEq for DutyListProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content)
+            && self.duties == other.duties
+            && self.listed == other.listed
+            && self.current == other.current
+            && self.opened == other.opened
+            && self.list == other.list
+    }
+}
+
+/// A column's cards: rendered when the cards listed change (paging, a deep link, a source
+/// opened), not when the filters do. Each card is drawn with `hidden` as the filters stand at
+/// that render, so the pre-rendered page and a list rendered later are right; between renders
+/// `show_fitting` keeps `hidden` in step. Measured at 4x CPU slowdown on a phone: a filter tap's
+/// script went from 14 to N ms (docs/performance.md, "A tap within a frame").
+#[component]
+pub fn DutyList(props: &DutyListProps) -> Html {
+    let content = &props.content;
+    html! {
+        <ul class="rc-duties" ref={props.list.clone()}>
+            { for props.duties.iter().take(props.listed).map(|&d| duty_item(DutyItemProps {
+                content,
+                duty: d,
+                current: is_current(content, d, props.current.as_deref()),
+                hidden: !props.outcome.fits(d),
+                open: props.opened.contains(d),
+                on_toggle: props.on_toggle.clone(),
+            })) }
+        </ul>
+    }
+}
+
+/// Sets `hidden` on each card in `list` (the role's `duties`, listed in order) to whether it
+/// fits `outcome`: what Yew's diff of the whole list would change, without drawing and comparing
+/// every card again. A card whose `hidden` is already right is left alone (`toggleAttribute`
+/// with force changes nothing then).
+fn show_fitting(list: &NodeRef, duties: &[usize], outcome: &Outcome) {
+    let Some(list) = list.cast::<web_sys::Element>() else {
+        return;
+    };
+    let cards = list.children();
+    for (i, &d) in duties.iter().enumerate().take(cards.length() as usize) {
+        if let Some(card) = cards.item(i as u32) {
+            let _ = card.toggle_attribute_with_force("hidden", !outcome.fits(d));
+        }
     }
 }
 
