@@ -113,6 +113,23 @@ fn no_filters_show_every_duty_of_the_shown_roles() {
 }
 
 #[test]
+fn fits_answers_for_every_duty_whether_shown_or_not() {
+    // What a column's show-and-hide reads for each card it lists (`show_fitting`).
+    let c = fixture();
+    let mut q = Query::initial(&c);
+    q.topics = vec!["security".into(), "vendors".into()];
+    let out = outcome(&c, &q);
+    for (i, duty) in c.duties.iter().enumerate() {
+        let listed = ids(&c, &out).contains(&duty.id);
+        assert_eq!(out.fits(i), listed, "{}", duty.id);
+    }
+    assert!(
+        !out.fits(c.duties.len()),
+        "an index past the duties fits nothing"
+    );
+}
+
+#[test]
 fn values_of_one_facet_combine_with_or() {
     let c = fixture();
     let mut q = Query::initial(&c);

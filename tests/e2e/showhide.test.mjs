@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve } from './support/server.mjs';
 import { launch, openPage, describeErrors } from './support/browser.mjs';
-import { openFilters, waitForHash, waitForView } from './support/widget.mjs';
+import { openFilters, readView, waitForHash, waitForPressed, waitForView } from './support/widget.mjs';
 import { generatedContent } from './support/generated-content.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -129,6 +129,49 @@ describe('a tap shows and hides, it does not rebuild (dist/)', { skip: !BUILT &&
       assert.equal(await page.locator('.rc [data-duty]').count(), cards, 'every card still in the page');
       // Something else changed, so that the test can fail: the counts are text.
       assert.ok(m.some((r) => r.type === 'characterData'), 'the counts change as text');
+    });
+  });
+
+  test('a source opened between filter taps: the cards shown are always those a fresh page shows for the same link', async () => {
+    // The column sets `hidden` itself on a filter tap and draws its cards again only when they
+    // change (a source opened or closed): both must leave the same cards shown.
+    const shownIds = (page) => page.$$eval('.rc [data-duty]:not([hidden])', (els) => els.map((e) => e.dataset.duty));
+    const fresh = async (hash) => {
+      const { context, page } = await openPage(browser, server.url + hash, { viewport: DESKTOP });
+      try {
+        await page.locator('.rc-mount:not([data-prerendered]) [data-duty]').first().waitFor({ state: 'attached' });
+        return await shownIds(page);
+      } finally {
+        await context.close();
+      }
+    };
+    await withPage('', async (page) => {
+      // A card that stays shown while its source is open: internal and bottom line.
+      const kept = '.rc [data-duty][data-focus="internal"][data-line="bottom"]';
+      const steps = [
+        ['focus:internal'],
+        ['open', `${kept} details:not([open]) > summary`],
+        ['line:bottom'],
+        ['focus:internal'],
+        ['close', `${kept} details[open] > summary`],
+        ['line:top'],
+        ['line:bottom'],
+        ['open', '.rc [data-duty]:not([hidden]) details:not([open]) > summary'],
+        ['line:top'],
+      ];
+      for (const [step, arg] of steps) {
+        if (step === 'open' || step === 'close') {
+          await page.locator(arg).first().click();
+          await page.waitForFunction((open) => !!document.querySelector('.rc details[open] .rc-source-body') === open, step === 'open');
+          continue;
+        }
+        const button = page.locator(`.rc [data-filter="${step}"]`);
+        const pressed = await button.getAttribute('aria-pressed');
+        await button.click();
+        await waitForPressed(page, step, pressed !== 'true');
+        const { hash } = await readView(page);
+        assert.deepEqual(await shownIds(page), await fresh(hash), `after ${step} (${hash || 'no filter'}): the cards shown`);
+      }
     });
   });
 

@@ -15,11 +15,14 @@ export function readView(page, { within = null } = {}) {
   return page.evaluate(async (within) => {
     // The widget writes its link once the frame that shows a tap is painted (src/web.rs,
     // `use_url_sync`): two frames and a task later, `hash` is the link of the view read here
-    // (the wait gives up after half a second, for a page that paints no frame).
-    await Promise.race([
-      new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
-      new Promise((r) => setTimeout(r, 500)),
-    ]);
+    // (the wait gives up after half a second, for a page that paints no frame). In a page
+    // read without scripts no frame callback or timer ever runs, and no script writes a link.
+    if (matchMedia('(scripting: enabled)').matches) {
+      await Promise.race([
+        new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
+        new Promise((r) => setTimeout(r, 500)),
+      ]);
+    }
     const scope = within ? document.querySelector(within) : document;
     if (!scope) throw new Error(`readView: no element matches ${within}`);
     const root = scope.querySelector('.rc');
