@@ -22,7 +22,8 @@
 // topic table are plain functions that LLVM inlined into `Comparison`'s view, so they count as
 // "the other views" here; their own cost is measured by building without them (BENCHMARKS.md,
 // "What each feature costs"). The data section is split into the built-in content file
-// (content/roles.json, embedded as text) and the rest.
+// (content/roles.json, embedded as text without the white space between its tokens) and the
+// rest.
 //
 // Brotli: each part's bytes are compressed alone (brotli -q 11, node zlib) and the results
 // scaled so that they add up to the brotli size of the real wasm in dist/: a part's share of
@@ -165,6 +166,29 @@ export function wasmOptParams(root = ROOT) {
 }
 
 /**
+ * JSON text without the white space outside its strings: the built-in content file as the wasm
+ * embeds it (`minify` in src/content/mod.rs, byte for byte the same steps).
+ */
+export function minifyJson(buf) {
+  const out = [];
+  let inString = false;
+  let escaped = false;
+  for (const byte of buf) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === 0x5c) escaped = true;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) {
+      continue;
+    } else if (byte === 0x22) {
+      inString = true;
+    }
+    out.push(byte);
+  }
+  return Buffer.from(out);
+}
+
+/**
  * The files of checkout `root` that a breakdown reads: the cargo output behind its dist/ (by the
  * build that target/dist-build names), that marker, and the built-in content file.
  */
@@ -209,12 +233,13 @@ export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) 
       part.chunks.push(f.body);
       part.functions++;
     }
-    // The data section: the built-in content file (embedded as text, include_str!) and the rest.
+    // The data section: the built-in content file (embedded as text, minified as
+    // src/content/mod.rs does it) and the rest.
     const data = sections.find((s) => s.id === 11);
     const dataBytes = named.subarray(data.start, data.end);
-    const json = readFileSync(contentFile);
+    const json = minifyJson(readFileSync(contentFile));
     const at = dataBytes.indexOf(json);
-    const content = { label: 'data: the built-in content file (content/roles.json, embedded as text)', raw: at >= 0 ? json.length : 0, chunks: at >= 0 ? [json] : [], functions: 0 };
+    const content = { label: 'data: the built-in content file (content/roles.json, embedded as minified text)', raw: at >= 0 ? json.length : 0, chunks: at >= 0 ? [json] : [], functions: 0 };
     const rest = at >= 0 ? Buffer.concat([dataBytes.subarray(0, at), dataBytes.subarray(at + json.length)]) : dataBytes;
     const other = { label: 'data: strings, tables and other constants', raw: rest.length, chunks: [rest], functions: 0 };
     const structure = sections.filter((s) => s.id !== 0 && s.id !== 10 && s.id !== 11);
