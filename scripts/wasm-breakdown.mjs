@@ -9,7 +9,8 @@
 //
 // How: the wasm that cargo built for dist/ (target/nightly/… for the nightly size build,
 // target/wasm32-unknown-unknown/… for stable, as target/dist-build says) goes through the same
-// two steps as Trunk's release build, wasm-bindgen and `wasm-opt -Oz`, twice: once as Trunk
+// two steps as Trunk's release build, wasm-bindgen and `wasm-opt -Oz` with the extra arguments
+// index.html gives it (`data-wasm-opt-params`, read by `wasmOptParams`), twice: once as Trunk
 // runs them, to check that the result is byte for byte the wasm in dist/ (else the figures
 // would describe another build, and the script says so and stops); once with the function
 // names kept (`wasm-bindgen --keep-debug`, `wasm-opt -Oz -g`; the code then differs from the
@@ -21,7 +22,8 @@
 // topic table are plain functions that LLVM inlined into `Comparison`'s view, so they count as
 // "the other views" here; their own cost is measured by building without them (BENCHMARKS.md,
 // "What each feature costs"). The data section is split into the built-in content file
-// (content/roles.json, embedded as text) and the rest.
+// (content/roles.json, embedded as text without the white space between its tokens) and the
+// rest.
 //
 // Brotli: each part's bytes are compressed alone (brotli -q 11, node zlib) and the results
 // scaled so that they add up to the brotli size of the real wasm in dist/: a part's share of
@@ -153,6 +155,40 @@ function run(cmd, args) {
 }
 
 /**
+ * The arguments Trunk adds to `wasm-opt -Oz` for the widget's wasm in checkout `root`: the
+ * `data-wasm-opt-params` of index.html's `<link data-trunk rel="rust" data-bin="role-compare">`,
+ * split at white space as Trunk splits them (none when there are none).
+ */
+export function wasmOptParams(root = ROOT) {
+  const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const link = html.match(/<link\b[^>]*\bdata-bin="role-compare"[^>]*>/)?.[0] ?? '';
+  return (link.match(/\bdata-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * JSON text without the white space outside its strings: the built-in content file as the wasm
+ * embeds it (`minify` in src/content/mod.rs, byte for byte the same steps).
+ */
+export function minifyJson(buf) {
+  const out = [];
+  let inString = false;
+  let escaped = false;
+  for (const byte of buf) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === 0x5c) escaped = true;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) {
+      continue;
+    } else if (byte === 0x22) {
+      inString = true;
+    }
+    out.push(byte);
+  }
+  return Buffer.from(out);
+}
+
+/**
  * The files of checkout `root` that a breakdown reads: the cargo output behind its dist/ (by the
  * build that target/dist-build names), that marker, and the built-in content file.
  */
@@ -176,14 +212,15 @@ export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) 
   try {
     const bg = (dir) => path.join(dir, readdirSync(dir).find((f) => f.endsWith('_bg.wasm')));
     // As Trunk builds it: must give dist's wasm exactly.
+    const params = wasmOptParams(root);
     run('wasm-bindgen', ['--target', 'web', '--out-dir', path.join(tmp, 'plain'), file]);
-    run('wasm-opt', ['-Oz', bg(path.join(tmp, 'plain')), '-o', path.join(tmp, 'plain.wasm')]);
+    run('wasm-opt', ['-Oz', bg(path.join(tmp, 'plain')), '-o', path.join(tmp, 'plain.wasm'), ...params]);
     if (!readFileSync(path.join(tmp, 'plain.wasm')).equals(shipped)) {
-      return { error: `the cargo output in ${file} is not the build in ${dist} (wasm-bindgen + wasm-opt -Oz of it differ from ${release.files.wasm.path}): run make dist in that checkout` };
+      return { error: `the cargo output in ${file} is not the build in ${dist} (wasm-bindgen + wasm-opt -Oz ${params.join(' ')} of it differ from ${release.files.wasm.path}): run make dist in that checkout` };
     }
     // With the names kept.
     run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', path.join(tmp, 'named'), file]);
-    run('wasm-opt', ['-Oz', '-g', bg(path.join(tmp, 'named')), '-o', path.join(tmp, 'named.wasm')]);
+    run('wasm-opt', ['-Oz', '-g', bg(path.join(tmp, 'named')), '-o', path.join(tmp, 'named.wasm'), ...params]);
     const named = readFileSync(path.join(tmp, 'named.wasm'));
     const { sections, functions } = readWasm(named);
 
@@ -196,12 +233,13 @@ export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) 
       part.chunks.push(f.body);
       part.functions++;
     }
-    // The data section: the built-in content file (embedded as text, include_str!) and the rest.
+    // The data section: the built-in content file (embedded as text, minified as
+    // src/content/mod.rs does it) and the rest.
     const data = sections.find((s) => s.id === 11);
     const dataBytes = named.subarray(data.start, data.end);
-    const json = readFileSync(contentFile);
+    const json = minifyJson(readFileSync(contentFile));
     const at = dataBytes.indexOf(json);
-    const content = { label: 'data: the built-in content file (content/roles.json, embedded as text)', raw: at >= 0 ? json.length : 0, chunks: at >= 0 ? [json] : [], functions: 0 };
+    const content = { label: 'data: the built-in content file (content/roles.json, embedded as minified text)', raw: at >= 0 ? json.length : 0, chunks: at >= 0 ? [json] : [], functions: 0 };
     const rest = at >= 0 ? Buffer.concat([dataBytes.subarray(0, at), dataBytes.subarray(at + json.length)]) : dataBytes;
     const other = { label: 'data: strings, tables and other constants', raw: rest.length, chunks: [rest], functions: 0 };
     const structure = sections.filter((s) => s.id !== 0 && s.id !== 10 && s.id !== 11);
@@ -221,7 +259,7 @@ export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) 
       .map((f) => ({ name: f.name.replace(/\[[0-9a-f]+\]/g, ''), size: f.body.length }))
       .sort((a, b) => b.size - a.size)
       .slice(0, 15);
-    return { build, wasm: release.files.wasm.path, shippedRaw: shipped.length, shippedBr, namedRaw: named.length, rows, top };
+    return { build, wasm: release.files.wasm.path, params, shippedRaw: shipped.length, shippedBr, namedRaw: named.length, rows, top };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -234,7 +272,7 @@ export function markdown(b) {
   if (b.error) return `Not measured: ${b.error}.`;
   const rows = b.rows.map((r) => `| ${r.label} | ${fmt(r.raw)} | ${(r.share * 100).toFixed(1)} % | ${fmt(r.br)} |`);
   return [
-    `The ${b.build} build's \`${b.wasm}\` (${fmt(b.shippedRaw)} B raw, ${fmt(b.shippedBr)} B brotli), its functions counted by the feature their name belongs to (\`scripts/wasm-breakdown.mjs\`: names kept with \`wasm-bindgen --keep-debug\` and \`wasm-opt -Oz -g\`; a function inlined into another counts where it was inlined). Brotli: each part compressed alone, scaled to add up to the real wasm's brotli size.`,
+    `The ${b.build} build's \`${b.wasm}\` (${fmt(b.shippedRaw)} B raw, ${fmt(b.shippedBr)} B brotli), its functions counted by the feature their name belongs to (\`scripts/wasm-breakdown.mjs\`: names kept with \`wasm-bindgen --keep-debug\` and \`${['wasm-opt -Oz -g', ...(b.params ?? [])].join(' ')}\`; a function inlined into another counts where it was inlined). Brotli: each part compressed alone, scaled to add up to the real wasm's brotli size.`,
     '',
     '| part | raw B (names-kept build) | share | brotli B (est.) |',
     '| --- | --- | --- | --- |',

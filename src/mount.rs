@@ -164,30 +164,27 @@ pub fn mount(
     // takeover's longest task, with the layout of the new DOM after it, and it lost the reader's
     // focus). Anything else (other options, the author's content, a link to a filtered view) is
     // replaced, since the hydration must meet exactly the DOM the live widget renders.
-    if let Some(root) = hydratable_view(&host, &pairs, &props, content_json.is_none()) {
-        let _ = root.remove_attribute("data-prerendered");
-        let _ = root.remove_attribute(HYDRATE_ATTRIBUTE);
-        let _ = root.remove_attribute(SHAPE_ATTRIBUTE);
-        let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).hydrate();
-        MOUNTED.with(|m| {
-            m.borrow_mut().push(Mounted {
-                host,
-                root,
-                app,
-                owns_url,
-            })
-        });
-        return owns_url;
-    }
-    let Some(root) = host
-        .owner_document()
-        .and_then(|d| d.create_element("div").ok())
-    else {
-        return false;
-    };
-    root.set_class_name("rc-mount");
-    host.replace_children_with_node_1(&root);
-    let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+    let (root, app) =
+        if let Some(root) = hydratable_view(&host, &pairs, &props, content_json.is_none()) {
+            let _ = root.remove_attribute("data-prerendered");
+            let _ = root.remove_attribute(HYDRATE_ATTRIBUTE);
+            let _ = root.remove_attribute(SHAPE_ATTRIBUTE);
+            let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).hydrate();
+            (root, app)
+        } else {
+            let Some(root) = host
+                .owner_document()
+                .and_then(|d| d.create_element("div").ok())
+            else {
+                return false;
+            };
+            root.set_class_name("rc-mount");
+            host.replace_children_with_node_1(&root);
+            let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+            (root, app)
+        };
+    // One record for both ways in (written once: 49 B brotli less in the nightly size build's
+    // wasm than a push in each branch, 127 B in the stable build's, measured).
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host,

@@ -126,7 +126,7 @@ pub fn arrange(
                 }
             }
         }
-        members.sort_unstable();
+        heapsort(&mut members);
         groups.push(members);
     }
 
@@ -201,4 +201,70 @@ fn band_topic(
         .rev()
         .max_by_key(|&(_, n)| n)
         .map(|(topic, _)| topic)
+}
+
+/// Sorts `v` ascending, as `v.sort_unstable()` would (for integers no order of equals shows):
+/// a heapsort, O(n log n) like it. The standard library's unstable sort made for `usize` was
+/// 3.6 KB raw of the stable build's wasm; this one is about 150 B. Measured (wasm-opt -Oz,
+/// brotli -q 11): 1,935 B brotli less in the stable build, 281 B in the nightly size build.
+fn heapsort(v: &mut [usize]) {
+    // Moves `v[root]` down the heap `v[..end]` to where it is no smaller than its children.
+    fn sift_down(v: &mut [usize], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for root in (0..v.len() / 2).rev() {
+        sift_down(v, root, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heapsort;
+
+    #[test]
+    fn the_heapsort_sorts_as_sort_unstable_does() {
+        // A fixed pseudo-random sequence (xorshift), with repeats, beside the edge cases.
+        let mut x: u32 = 2_463_534_242;
+        let mut random = Vec::new();
+        for _ in 0..300 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            random.push((x % 97) as usize);
+        }
+        let cases: Vec<Vec<usize>> = vec![
+            vec![],
+            vec![7],
+            vec![2, 1],
+            vec![1, 2, 3, 4, 5, 6, 7, 8],
+            vec![8, 7, 6, 5, 4, 3, 2, 1, 0],
+            vec![3, 3, 1, 3, 1, 0, 0],
+            vec![usize::MAX, 0, usize::MAX - 1, 1],
+            random,
+        ];
+        for case in cases {
+            let mut ours = case.clone();
+            heapsort(&mut ours);
+            let mut std = case.clone();
+            std.sort_unstable();
+            assert_eq!(ours, std, "{case:?}");
+        }
+    }
 }

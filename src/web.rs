@@ -1,10 +1,12 @@
 //! Keeping the URL fragment in step with the widget's query. Everything it decides is in
 //! `url_state`; this only reads and writes the browser's location and history.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::filter::Query;
@@ -41,19 +43,10 @@ pub(crate) fn use_url_sync(
             (state.query.clone(), state.record),
             move |(query, record)| {
                 if owns_url && *record != Record::Nothing {
-                    let earlier = waiting
-                        .borrow_mut()
-                        .replace((url_state::write(query, &base), *record));
-                    if let Some((fragment, record)) = earlier {
-                        write_fragment(&fragment, record);
-                    }
-                    wasm_bindgen_futures::spawn_local(async move {
-                        after_next_paint().await;
-                        let now = waiting.borrow_mut().take();
-                        if let Some((fragment, record)) = now {
-                            write_fragment(&fragment, record);
-                        }
-                    });
+                    flush(&waiting);
+                    *waiting.borrow_mut() = Some((url_state::write(query, &base), *record));
+                    let waiting = waiting.clone();
+                    after_next_paint(move || flush(&waiting));
                 }
             },
         );
@@ -75,16 +68,30 @@ pub(crate) fn use_url_sync(
     });
 }
 
-/// Resolves once the browser has painted the next frame: an animation frame, then a task
-/// after it (the frame's paint comes between them).
-async fn after_next_paint() {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
+/// Runs `f` once the browser has painted the next frame: in a task after an animation frame
+/// (the frame's paint comes between them). Two one-off closures rather than a future awaiting
+/// a promise of the frame and then a timer, and a waiting write made by one `flush`: 77 B brotli
+/// less in the nightly size build's wasm (the stable build's 34 B more; measured).
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(f);
         if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(&resolve);
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+/// Writes the URL still waiting to be written, if one is.
+fn flush(waiting: &RefCell<Option<(String, Record)>>) {
+    let now = waiting.borrow_mut().take();
+    if let Some((fragment, record)) = now {
+        write_fragment(&fragment, record);
+    }
 }
 
 fn write_fragment(fragment: &str, record: Record) {

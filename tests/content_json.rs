@@ -128,6 +128,31 @@ fn the_built_in_file_reads_as_the_default_content() {
 }
 
 #[test]
+fn the_built_in_file_is_embedded_as_the_same_json_without_its_white_space() {
+    let file = include_str!("../content/roles.json");
+    let as_value = |text: &str| serde_json::from_str::<Value>(text).expect("JSON");
+    assert_eq!(as_value(BUILT_IN_JSON), as_value(file));
+    // Only the white space between tokens goes; the strings keep theirs.
+    let spaces_in_strings = |text: &str| {
+        let mut count = 0;
+        let (mut in_string, mut escaped) = (false, false);
+        for c in text.chars() {
+            match (in_string, escaped, c) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (_, false, '"') => in_string = !in_string,
+                (true, false, ' ') => count += 1,
+                _ => {}
+            }
+        }
+        count
+    };
+    assert_eq!(spaces_in_strings(BUILT_IN_JSON), spaces_in_strings(file));
+    assert!(!BUILT_IN_JSON.contains('\n'));
+    assert!(BUILT_IN_JSON.len() < file.len());
+}
+
+#[test]
 fn content_round_trips_through_the_format() {
     let mut content = default_content();
     content.roles[0].summary = "Café \"owner\" \\ of <IT> \u{2014} 😀\tand more.\n".into();

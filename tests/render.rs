@@ -388,6 +388,11 @@ mod prerender {
             hydration_key([("roles", "a&b")]),
             hydration_key([("roles", "a"), ("b", "")])
         );
+        // Sorted by name, pairs of one name in the order given.
+        assert_eq!(
+            hydration_key([("z", ""), ("q", "2"), ("b", ""), ("q", "1"), ("a", "")]),
+            format!("{version} a=&b=&q=2&q=1&z=")
+        );
     }
 
     #[test]

@@ -90,14 +90,14 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
     let on_toggle = on_opened(&opened);
     // A filter changes which cards show, not which cards are listed: the list is not rendered
     // again (`DutyList`'s props leave the outcome out of their comparison); the cards' `hidden`
-    // is set here instead, in the DOM, once this render is in the page.
+    // is set here instead, in the DOM of the list already in the page, as this render is made.
+    // In the render rather than in an effect after it: the same DOM calls, in the same task,
+    // before the same frame, and the effect's hook was 338 B brotli of the nightly size build's
+    // wasm (102 B of the stable build's; measured). A list that renders in this same pass draws
+    // `hidden` from the same outcome; one not in the page yet (a first render, the pre-render)
+    // has no node here and draws its own.
     let list = use_node_ref();
-    {
-        let (list, duties) = (list.clone(), duties.clone());
-        use_effect_with(props.outcome.clone(), move |outcome| {
-            show_fitting(&list, &duties, outcome)
-        });
-    }
+    show_fitting(&list, &duties, &props.outcome);
     html! {
         <section class={classes!("rc-column", all.then_some("rc-column--all"))} data-role={role.id.clone()}>
             // The heading: on a phone the section's title; in the columns layout for screen
@@ -193,9 +193,10 @@ impl PartialEq for DutyListProps {
 /// A column's cards: rendered when the cards listed change (paging, a deep link, a source
 /// opened), not when the filters do. Each card is drawn with `hidden` as the filters stand at
 /// that render, so the pre-rendered page and a list rendered later are right; between renders
-/// `show_fitting` keeps `hidden` in step. Measured (docs/performance.md, "Filtering shows and
-/// hides"): drawing and comparing every card was about half of a filter tap's script; at 4x CPU
-/// slowdown a focus or line click's handler went from 15.5 to 10.8 ms (median of 39 taps).
+/// `show_fitting` (in the column's render) keeps `hidden` in step. Measured (docs/performance.md,
+/// "Filtering shows and hides"): drawing and comparing every card was about half of a filter
+/// tap's script; at 4x CPU slowdown a focus or line click's handler went from 15.5 to 10.8 ms
+/// (median of 39 taps).
 #[component]
 pub fn DutyList(props: &DutyListProps) -> Html {
     let content = &props.content;
@@ -216,7 +217,10 @@ pub fn DutyList(props: &DutyListProps) -> Html {
 /// Sets `hidden` on each card in `list` (the role's `duties`, listed in order) to whether it
 /// fits `outcome`: what Yew's diff of the whole list would change, without drawing and comparing
 /// every card again. A card whose `hidden` is already right is left alone (`toggleAttribute`
-/// with force changes nothing then).
+/// with force changes nothing then), so a render of the column that changed no filter changes
+/// nothing here. The list in the page was drawn from these same `duties`, in order: a widget's
+/// content is never swapped in place (new content mounts a new widget: `embed.js`, the
+/// builder's preview), so a column keeps the duties it was first drawn with.
 fn show_fitting(list: &NodeRef, duties: &[usize], outcome: &Outcome) {
     let Some(list) = list.cast::<web_sys::Element>() else {
         return;

@@ -19,8 +19,49 @@ pub use table::{
     TableColumn, TABLE_COLUMNS,
 };
 
-/// The built-in content file: the five articles' CIO, CTO, CMO, CISO and COO duties.
-pub const BUILT_IN_JSON: &str = include_str!("../../content/roles.json");
+/// The built-in content file: the five articles' CIO, CTO, CMO, CISO and COO duties. It is
+/// `content/roles.json` without the white space between its tokens (`minify`, at compile time):
+/// the same JSON, 10 KB less of the wasm's data raw; 153 B brotli less in the nightly size
+/// build's wasm, 553 B in the stable build's (measured).
+pub const BUILT_IN_JSON: &str = match std::str::from_utf8(&BUILT_IN_MINIFIED) {
+    Ok(text) => text,
+    Err(_) => panic!("content/roles.json is not UTF-8"),
+};
+
+const BUILT_IN_FILE: &[u8] = include_bytes!("../../content/roles.json");
+const BUILT_IN_MINIFIED: [u8; minify(BUILT_IN_FILE, &mut [])] = {
+    let mut out = [0; minify(BUILT_IN_FILE, &mut [])];
+    minify(BUILT_IN_FILE, &mut out);
+    out
+};
+
+/// Copies the JSON text `json` into `out` without the white space outside its strings, as far
+/// as `out` holds it, and returns how many bytes that is (with an empty `out`, only counts).
+const fn minify(json: &[u8], out: &mut [u8]) -> usize {
+    let (mut at, mut kept, mut in_string, mut escaped) = (0, 0, false, false);
+    while at < json.len() {
+        let byte = json[at];
+        at += 1;
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+        } else if matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+            continue;
+        } else if byte == b'"' {
+            in_string = true;
+        }
+        if kept < out.len() {
+            out[kept] = byte;
+        }
+        kept += 1;
+    }
+    kept
+}
 
 thread_local! {
     /// Read once per page (or thread): every widget with the built-in content shares it.
