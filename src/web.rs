@@ -27,8 +27,9 @@ pub(crate) fn current_fragment() -> String {
 ///
 /// The URL is written after the frame that shows the reader's tap is painted, not in the tap's
 /// own task: `history.pushState` was a third of a filter tap's script (a CPU profile of 80
-/// clicks; docs/performance.md, "Filtering shows and hides"), and the link can wait a frame. A write still waiting when the next one comes is made first, so that each
-/// reader action stays one entry in the history; Back and Forward drop a write still waiting.
+/// clicks; docs/performance.md, "Filtering shows and hides"), and the link can wait a frame.
+/// A write still waiting when the next one comes is made first, so that each reader action
+/// stays one entry in the history; Back and Forward drop a write still waiting.
 #[hook]
 pub(crate) fn use_url_sync(
     owns_url: bool,
