@@ -315,6 +315,9 @@ describe('comparing the roles (dist/)', { skip: !BUILT && 'dist/ is missing' }, 
     await withPage('', async (page) => {
       await page.click('button[data-layout="topics"]');
       await page.locator('.rc [data-topic-row]').first().waitFor();
+      // The link follows the view a frame later (src/web.rs, `use_url_sync`): Back before it is
+      // written would leave the page, not the layout.
+      await waitForHash(page, '#layout=topics');
       await page.goBack();
       await page.locator('.rc .rc-columns').waitFor();
       assert.equal(await page.getAttribute('button[data-layout="columns"]', 'aria-pressed'), 'true');
