@@ -2,7 +2,9 @@
 // Runs after every Trunk build (Trunk.toml [[hooks]], stage post_build), on the build's output:
 //  0. minifies the widget's stylesheet (lightningcss): it blocks the first paint of every page
 //     and article that shows the widget;
-//  1. names the widget's files after their contents: the wasm, its JS glue and the widget's
+//  1. takes wasm-bindgen's hashes out of the names the wasm imports from its glue
+//     (scripts/import-names.mjs: 2.7 KB brotli less between the two), then names the widget's
+//     files after their contents: the wasm, its JS glue and the widget's
 //     stylesheet become role-compare_bg.<hash>.wasm, role-compare.<hash>.js and
 //     role-compare.<hash>.css, so hosts can cache them for a year (docs/publishing.md,
 //     "Serving a release: headers"); the pages are rewritten to load them, with Subresource
@@ -37,6 +39,8 @@ import { fileURLToPath } from "node:url";
 
 import { minify } from "terser";
 import { transform } from "lightningcss";
+
+import { shortenImportNames } from "./import-names.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
@@ -126,12 +130,24 @@ function minifyStylesheet() {
   }
 }
 
+/** The wasm `wasmName` and its glue `glueName` with the hashes out of the import names
+ *  (scripts/import-names.mjs); returns the glue's new text, not yet written. */
+function shortenImports(wasmName, glueName) {
+  try {
+    const { wasm, glue } = shortenImportNames(readFileSync(join(dir, wasmName)), read(glueName));
+    writeFileSync(join(dir, wasmName), wasm);
+    return glue;
+  } catch (e) {
+    fail(`${wasmName} and ${glueName}: ${e.message}`);
+  }
+}
+
 function hashAssets() {
+  const glueName = find("role-compare", ".js");
+  const glueText = shortenImports(find("role-compare_bg", ".wasm"), glueName);
   const wasm = hashName(find("role-compare_bg", ".wasm"), "role-compare_bg", ".wasm");
   // The glue's default address of the wasm (used only when no module is passed to its init;
   // embed.js always passes the verified one) follows the new name, before the glue is hashed.
-  const glueName = find("role-compare", ".js");
-  const glueText = read(glueName);
   const wasmRef = new RegExp(`new URL\\('role-compare_bg(\\.${TAG})?\\.wasm', import\\.meta\\.url\\)`);
   if (!wasmRef.test(glueText)) fail(`${glueName} no longer names role-compare_bg.wasm as wasm-bindgen did; update hashAssets`);
   write(glueName, glueText.replace(wasmRef, `new URL('${wasm.path}', import.meta.url)`));
@@ -206,9 +222,9 @@ function buildBuilder() {
  *  SRI hashes; returns the builder's files (the worker's group "builder"). */
 function builderAssets() {
   if (!existsSync(join(dir, BUILDER_PAGE))) fail(`${BUILDER_PAGE} is missing: the builder was not built`);
-  const wasm = hashName(find("role-compare-builder_bg", ".wasm"), "role-compare-builder_bg", ".wasm");
   const glueName = find("role-compare-builder", ".js");
-  const glueText = read(glueName);
+  const glueText = shortenImports(find("role-compare-builder_bg", ".wasm"), glueName);
+  const wasm = hashName(find("role-compare-builder_bg", ".wasm"), "role-compare-builder_bg", ".wasm");
   const wasmRef = new RegExp(`new URL\\('role-compare-builder_bg(\\.${TAG})?\\.wasm', import\\.meta\\.url\\)`);
   if (!wasmRef.test(glueText)) fail(`${glueName} no longer names role-compare-builder_bg.wasm as wasm-bindgen did; update builderAssets`);
   write(glueName, glueText.replace(wasmRef, `new URL('${wasm.path}', import.meta.url)`));

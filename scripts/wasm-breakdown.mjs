@@ -10,8 +10,9 @@
 // How: the wasm that cargo built for dist/ (target/nightly/… for the nightly size build,
 // target/wasm32-unknown-unknown/… for stable, as target/dist-build says) goes through the same
 // two steps as Trunk's release build, wasm-bindgen and `wasm-opt -Oz` with the extra arguments
-// index.html gives it (`data-wasm-opt-params`, read by `wasmOptParams`), twice: once as Trunk
-// runs them, to check that the result is byte for byte the wasm in dist/ (else the figures
+// index.html gives it (`data-wasm-opt-params`, read by `wasmOptParams`), then the post-build
+// step's renaming of the imports (scripts/import-names.mjs), twice: once as Trunk and the
+// post-build step run them, to check that the result is byte for byte the wasm in dist/ (else the figures
 // would describe another build, and the script says so and stops); once with the function
 // names kept (`wasm-bindgen --keep-debug`, `wasm-opt -Oz -g`; the code then differs from the
 // real build's by a few hundred bytes). The code section's function bodies are then counted by
@@ -37,6 +38,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+
+import { shortenImportNames } from './import-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -215,13 +218,16 @@ export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) 
     const params = wasmOptParams(root);
     run('wasm-bindgen', ['--target', 'web', '--out-dir', path.join(tmp, 'plain'), file]);
     run('wasm-opt', ['-Oz', bg(path.join(tmp, 'plain')), '-o', path.join(tmp, 'plain.wasm'), ...params]);
-    if (!readFileSync(path.join(tmp, 'plain.wasm')).equals(shipped)) {
+    // The import names without wasm-bindgen's hashes, as scripts/postbuild.mjs ships them.
+    const glueOf = (dir) => readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.js') && !f.endsWith('_bg.js'))), 'utf8');
+    const plain = shortenImportNames(readFileSync(path.join(tmp, 'plain.wasm')), glueOf(path.join(tmp, 'plain'))).wasm;
+    if (!plain.equals(shipped)) {
       return { error: `the cargo output in ${file} is not the build in ${dist} (wasm-bindgen + wasm-opt -Oz ${params.join(' ')} of it differ from ${release.files.wasm.path}): run make dist in that checkout` };
     }
     // With the names kept.
     run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', path.join(tmp, 'named'), file]);
     run('wasm-opt', ['-Oz', '-g', bg(path.join(tmp, 'named')), '-o', path.join(tmp, 'named.wasm'), ...params]);
-    const named = readFileSync(path.join(tmp, 'named.wasm'));
+    const named = shortenImportNames(readFileSync(path.join(tmp, 'named.wasm')), glueOf(path.join(tmp, 'named'))).wasm;
     const { sections, functions } = readWasm(named);
 
     const parts = new Map(PARTS.map(([label]) => [label, { label, raw: 0, chunks: [], functions: 0 }]));
