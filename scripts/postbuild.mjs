@@ -2,8 +2,9 @@
 // Runs after every Trunk build (Trunk.toml [[hooks]], stage post_build), on the build's output:
 //  0. minifies the widget's stylesheet (lightningcss): it blocks the first paint of every page
 //     and article that shows the widget;
-//  1. takes wasm-bindgen's hashes out of the names the wasm imports from its glue
-//     (scripts/import-names.mjs: 2.7 KB brotli less between the two), then names the widget's
+//  1. renames the functions the wasm imports from its glue `_0`, `_1` ... in place of
+//     wasm-bindgen's hashed names (scripts/import-names.mjs: 3.6 KB brotli less between the
+//     two), then names the widget's
 //     files after their contents: the wasm, its JS glue and the widget's
 //     stylesheet become role-compare_bg.<hash>.wasm, role-compare.<hash>.js and
 //     role-compare.<hash>.css, so hosts can cache them for a year (docs/publishing.md,
@@ -130,7 +131,7 @@ function minifyStylesheet() {
   }
 }
 
-/** The wasm `wasmName` and its glue `glueName` with the hashes out of the import names
+/** The wasm `wasmName` and its glue `glueName` with short import names
  *  (scripts/import-names.mjs); returns the glue's new text, not yet written. */
 function shortenImports(wasmName, glueName) {
   try {

@@ -218,7 +218,7 @@ export function breakdown(dist = path.join(ROOT, 'dist'), { root = ROOT } = {}) 
     const params = wasmOptParams(root);
     run('wasm-bindgen', ['--target', 'web', '--out-dir', path.join(tmp, 'plain'), file]);
     run('wasm-opt', ['-Oz', bg(path.join(tmp, 'plain')), '-o', path.join(tmp, 'plain.wasm'), ...params]);
-    // The import names without wasm-bindgen's hashes, as scripts/postbuild.mjs ships them.
+    // The import names shortened, as scripts/postbuild.mjs ships them.
     const glueOf = (dir) => readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.js') && !f.endsWith('_bg.js'))), 'utf8');
     const plain = shortenImportNames(readFileSync(path.join(tmp, 'plain.wasm')), glueOf(path.join(tmp, 'plain'))).wasm;
     if (!plain.equals(shipped)) {
