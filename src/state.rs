@@ -32,12 +32,21 @@ pub enum Action {
     MarkDuty(String),
     /// The URL changed under the widget (Back, Forward, an edited address): take its query.
     Restore(Query, Vec<String>),
+    /// The frame that shows the reader's last action was painted: the view may follow it.
+    Painted,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub content: Rc<Content>,
+    /// What the reader asked for: the toolbar shows it (a toggle pressed) at once.
     pub query: Query,
+    /// What the view shows: `query` as of the last painted frame. A reader's tap changes
+    /// `query`; the frame that shows the toolbar pressed is painted first, then `Painted` makes
+    /// this `query` and the duties, counts and status follow in the next frame. The tap's own
+    /// frame then has little for the browser to redo, and a phone paints it within a frame
+    /// (docs/performance.md, "A frame for the tap, a frame for the duties").
+    pub shown: Query,
     pub record: Record,
     /// What could not be read from the URL, shown as a short notice.
     pub url_problems: Vec<String>,
@@ -47,6 +56,7 @@ impl State {
     pub fn new(content: Rc<Content>, query: Query, url_problems: Vec<String>) -> State {
         State {
             content,
+            shown: query.clone(),
             query,
             record: Record::Nothing,
             url_problems,
@@ -55,6 +65,13 @@ impl State {
 
     /// The state after `action`, or `None` when nothing changes.
     pub fn apply(&self, action: Action) -> Option<State> {
+        if action == Action::Painted {
+            // Nothing else changes: the link was written for `query` already.
+            return (self.shown != self.query).then(|| State {
+                shown: self.query.clone(),
+                ..self.clone()
+            });
+        }
         let mut next = self.clone();
         next.record = Record::Push;
         // Once the reader acts, a notice about the link they came with is stale.
@@ -94,6 +111,8 @@ impl State {
                 next.url_problems = problems;
                 next.record = Record::Nothing;
             }
+            // Handled above: it changes the view, not the query.
+            Action::Painted => {}
         }
         // Restoring the same query still replaces the notice; nothing else is a change.
         let changed = next.query != self.query

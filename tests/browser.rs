@@ -67,12 +67,18 @@ async fn wait_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Resolves once the widget has written its link: it does so after the frame that shows a click
-/// is painted (`use_url_sync` in src/web.rs), so two frames and a task after the click.
-async fn url_written() {
+/// Resolves once the widget has followed a click. The click's own frame shows the toolbar
+/// (a toggle pressed); once that frame is painted, in a task after it, the view follows
+/// (`State::shown` in src/state.rs) and the link is written (`use_url_sync` in src/web.rs). So:
+/// yew's render of the click, whose effect asks for that frame (yew may finish a render in a
+/// later task: it yields to the browser every 16 ms), then two frames, a task, and yew's
+/// render of the view.
+async fn painted() {
+    yew::scheduler::flush().await;
     wait_frame().await;
     wait_frame().await;
     gloo_timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -94,12 +100,16 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
 
     click(&root, "[data-filter='focus:internal']");
     yew::scheduler::flush().await;
-
+    // The click's own frame shows the toggle pressed and nothing else yet.
     let button = one(&root, "[data-filter='focus:internal']");
     assert_eq!(
         button.get_attribute("aria-pressed").as_deref(),
         Some("true")
     );
+    assert_eq!(all(&root, "[data-duty]:not([hidden])").len(), before);
+    assert_eq!(text(&root, "[role=status]"), status_before);
+    // Once it is painted, the duties, counts, status and link follow.
+    painted().await;
     let shown = all(&root, "[data-duty]:not([hidden])");
     assert!(!shown.is_empty() && shown.len() < before);
     // Shown and hidden, not rebuilt: the cards that no longer match stay, hidden.
@@ -123,14 +133,12 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
         top.to_string()
     );
 
-    url_written().await;
     assert_eq!(hash(), "#focus=internal");
 
     // Clicking again restores everything and clears the fragment.
     click(&root, "[data-filter='focus:internal']");
-    yew::scheduler::flush().await;
+    painted().await;
     assert_eq!(all(&root, "[data-duty]:not([hidden])").len(), before);
-    url_written().await;
     assert_eq!(hash(), "");
     root.remove();
 }
@@ -140,11 +148,10 @@ async fn a_widget_without_the_url_keeps_its_state_in_memory() {
     let root = mount(false);
     yew::scheduler::flush().await;
     click(&root, "[data-filter='line:bottom']");
-    yew::scheduler::flush().await;
+    painted().await;
     assert!(all(&root, "[data-duty]:not([hidden])")
         .iter()
         .all(|d| d.get_attribute("data-line").as_deref() == Some("bottom")));
-    url_written().await;
     assert_eq!(hash(), "");
     root.remove();
 }
@@ -155,7 +162,7 @@ async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
     yew::scheduler::flush().await;
     assert!(all(&root, "[data-filter^='topic:']").is_empty(), "folded");
     click(&root, "[data-action='filters']");
-    yew::scheduler::flush().await;
+    painted().await;
     assert_eq!(
         one(&root, "[data-action='filters']")
             .get_attribute("aria-expanded")
@@ -164,7 +171,7 @@ async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
     );
     assert_eq!(all(&root, "[data-cell]").len(), 4, "the focus map");
     click(&root, "[data-filter='topic:vendors']");
-    yew::scheduler::flush().await;
+    painted().await;
     let vendors = all(&root, "[data-duty]:not([hidden])").len();
     assert!(vendors > 0);
     assert!(text(&root, "[role=status]").starts_with(&format!("{vendors} of ")));
@@ -174,7 +181,7 @@ async fn more_filters_draws_topics_and_the_map_and_a_chip_removes_its_filter() {
         "Remove the filter Vendors"
     );
     click(&root, "[data-remove='topic:vendors']");
-    yew::scheduler::flush().await;
+    painted().await;
     assert!(all(&root, "[data-duty]:not([hidden])").len() > vendors);
     assert!(
         all(&root, ".rc-chips").is_empty(),
@@ -227,7 +234,7 @@ async fn showing_an_optional_role_adds_its_column() {
     yew::scheduler::flush().await;
     assert!(all(&root, "[data-role='ciso']").is_empty());
     click(&root, "[data-filter='roles:ciso']");
-    yew::scheduler::flush().await;
+    painted().await;
     assert_eq!(all(&root, "[data-role='ciso']").len(), 1);
     assert!(text(&root, "[role=status]").contains("CISO"));
     root.remove();
@@ -261,7 +268,7 @@ async fn widgets_mounted_side_by_side_keep_their_own_state() {
     let b_before = all(&b, "[data-duty]:not([hidden])").len();
 
     click(&a, "[data-filter='focus:external']");
-    yew::scheduler::flush().await;
+    painted().await;
     assert!(all(&a, "[data-duty]:not([hidden])")
         .iter()
         .all(|d| d.get_attribute("data-focus").as_deref() == Some("external")));

@@ -124,3 +124,46 @@ fn a_map_cell_a_layout_and_a_duty_link_are_history_entries() {
         .expect("changes");
     assert_eq!(filtered.query.duty, None);
 }
+
+#[test]
+fn the_view_follows_a_tap_once_its_frame_is_painted() {
+    let state = start();
+    assert_eq!(
+        state.shown, state.query,
+        "a new widget shows what it starts from"
+    );
+    assert_eq!(state.apply(Action::Painted), None, "nothing to follow");
+    let first = state
+        .apply(Action::Toggle(Facet::Focus, "internal".into()))
+        .expect("changes");
+    // The toolbar shows the tap at once; the view still shows the query before it.
+    assert_eq!(first.query.focus, [Focus::Internal]);
+    assert_eq!(first.shown, state.query);
+    // A second tap before the paint: the view still waits, and then follows the last one.
+    let second = first
+        .apply(Action::Toggle(Facet::Line, "top".into()))
+        .expect("changes");
+    assert_eq!(second.shown, state.query);
+    let painted = second.apply(Action::Painted).expect("the view follows");
+    assert_eq!(painted.shown, second.query);
+    // Only the view moves: the link and the notice stay as the tap left them.
+    assert_eq!(painted.query, second.query);
+    assert_eq!(painted.record, second.record);
+    assert_eq!(painted.url_problems, second.url_problems);
+    assert_eq!(painted.apply(Action::Painted), None);
+}
+
+#[test]
+fn back_and_forward_are_followed_after_the_paint_too() {
+    let state = start();
+    let mut query = state.query.clone();
+    query.focus = vec![Focus::External];
+    let restored = state
+        .apply(Action::Restore(query.clone(), vec!["a problem".into()]))
+        .expect("changes");
+    assert_eq!(restored.shown, state.query);
+    let painted = restored.apply(Action::Painted).expect("follows");
+    assert_eq!(painted.shown, query);
+    assert_eq!(painted.url_problems, ["a problem"]);
+    assert_eq!(painted.record, Record::Nothing);
+}

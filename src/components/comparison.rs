@@ -72,8 +72,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         })
     };
     let index = use_memo(props.content.clone(), |content| SearchIndex::new(content));
+    // The view draws from `shown`, the toolbar from `query` (see `State::shown`).
     let outcome = use_memo(
-        (props.content.clone(), state.query.clone()),
+        (props.content.clone(), state.shown.clone()),
         |(content, query)| filter::run(content, &index, query),
     );
 
@@ -85,7 +86,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     );
 
     let content = &props.content;
-    let query = &state.query;
+    let query = &state.shown;
     let shown_roles: Vec<usize> = props
         .roles
         .iter()
@@ -124,7 +125,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     let view = use_node_ref();
     {
         let view = view.clone();
-        use_effect_with(state.query.duty.clone(), move |duty| {
+        use_effect_with(state.shown.duty.clone(), move |duty| {
             scroll_to_duty(&view, duty.as_deref());
         });
     }
@@ -151,7 +152,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             (outcome.clone(), shown_roles.clone(), layout),
             |(outcome, roles, layout)| match layout {
                 Layout::Topics => {
-                    crate::topics::arrange(&props.content, &index, outcome, &state.query, roles)
+                    crate::topics::arrange(&props.content, &index, outcome, &state.shown, roles)
                 }
                 Layout::Columns => Vec::new(),
             },
@@ -184,7 +185,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             }
             <FilterBar
                 content={content.clone()}
-                query={query.clone()}
+                query={state.query.clone()}
                 outcome={outcome.clone()}
                 roles={props.roles.clone()}
                 shown={shown_roles.clone()}
@@ -219,7 +220,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                                     type="button"
                                     class="rc-layout"
                                     data-layout={layout.id()}
-                                    aria-pressed={if query.layout == layout { "true" } else { "false" }}
+                                    aria-pressed={if state.query.layout == layout { "true" } else { "false" }}
                                     onclick={Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLayout(layout)))}
                                 >
                                     { layout.label() }
@@ -239,7 +240,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             }
             // How many columns the view has, for the stylesheet to lay them out from the first
             // byte of a pre-rendered page (see role-compare.css, "All the roles fit").
-            <div class="rc-view" ref={view} onclick={on_view_click} data-columns={shown_roles.len().to_string()}>
+            // Busy from a tap until the duties follow it, a frame later (`State::shown`): screen
+            // readers wait for the update, and tests know when the view has caught up.
+            <div class="rc-view" ref={view} onclick={on_view_click} data-columns={shown_roles.len().to_string()} aria-busy={(state.query != state.shown).then_some("true")}>
             if query.layout == Layout::Topics {
                 { topic_table(TopicTableProps {
                     content: content.clone(),

@@ -54,9 +54,18 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let shows_map = controls.focus && controls.line;
     let has_more = shows_map || shows_overlap || controls.topic;
     let open = use_state(|| false);
+    // The panel itself opens and closes in the frame after the one that shows its button
+    // pressed, as the duties follow a toggle (`State::shown`): its controls are many boxes for
+    // the browser to lay out, and the tap's own frame is then painted without them.
+    let panel = use_state(|| false);
     let on_more = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let (open, panel) = (open.clone(), panel.clone());
+        Callback::from(move |_: MouseEvent| {
+            let next = !*open;
+            open.set(next);
+            let panel = panel.clone();
+            crate::web::after_next_paint(Box::new(move || panel.set(next)));
+        })
     };
     // Filters set inside the panel, counted on its button (on a phone the chips over the count
     // name every filter in use, the folded toggles' too).
@@ -131,7 +140,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             if controls.focus { { group(Facet::Focus, "Focus", focus(), true) } }
             if controls.line { { group(Facet::Line, "Line", line(), true) } }
         </div>
-        if *open && has_more {
+        if *panel && has_more {
             <div class="rc-more-panel">
                 if shows_map {
                     { focus_map(FocusMapProps {

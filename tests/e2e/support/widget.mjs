@@ -13,11 +13,17 @@ import assert from 'node:assert/strict';
  */
 export function readView(page, { within = null } = {}) {
   return page.evaluate(async (within) => {
-    // The widget writes its link once the frame that shows a tap is painted (src/web.rs,
-    // `use_url_sync`): two frames and a task later, `hash` is the link of the view read here
-    // (the wait gives up after half a second, for a page that paints no frame). In a page
-    // read without scripts no frame callback or timer ever runs, and no script writes a link.
+    // A tap's own frame shows the toolbar; once it is painted the view follows and the link is
+    // written, in a task after it (src/state.rs, `State::shown`; src/web.rs, `use_url_sync`).
+    // Until then the view is `aria-busy`: wait (bounded, 5 s) until no view in scope is, then
+    // two frames and a task (the wait gives up after half a second, for a page that paints no
+    // frame). In a page read without scripts no frame callback or timer ever runs, and no
+    // script writes a link.
     if (matchMedia('(scripting: enabled)').matches) {
+      const busy = () => (within ? document.querySelector(within) : document)?.querySelector('.rc-view[aria-busy="true"]');
+      for (const end = performance.now() + 5000; busy() && performance.now() < end;) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
       await Promise.race([
         new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
         new Promise((r) => setTimeout(r, 500)),
