@@ -758,6 +758,18 @@ async function tapRun(browser, url, { widget, scope, scroll }) {
       { kind: 'search box', label: 'the search box', sel: 'input[type="search"]', check: 'focused' },
       ...[...WORD].map((key, i) => ({ kind: 'keystroke', label: `"${WORD.slice(0, i + 1)}"`, key })),
     ];
+    // When each tap's whole answer was on screen, not only its first frame: the time of every
+    // input (the event's own time stamp, as Event Timing's), and, for every batch of changes
+    // the page makes inside the widget, a time just after the frame that paints it (a task
+    // posted from that frame's animation frame callback). A tap's "view settled" is the last
+    // such time before the next tap, less its first input's time: on the widget pages the
+    // duties follow a frame after the toggle, on the reference page in the same frame.
+    await host.evaluate((root) => {
+      const w = (window.__settle = { inputs: [], painted: [] });
+      for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, (e) => w.inputs.push(e.timeStamp), { capture: true, passive: true });
+      new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => w.painted.push(performance.now()), 0)))
+        .observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     const marks = [];
     let t = await afterFrames(page);
     for (const step of steps) {
@@ -788,6 +800,8 @@ async function tapRun(browser, url, { widget, scope, scroll }) {
 
     // Entries arrive after the frame that follows each interaction (already waited for).
     const events = (await page.evaluate(() => window.__watch.events)).filter((e) => e.start >= marks[0]);
+    const settle = await page.evaluate(() => window.__settle);
+    const within = (list, i) => list.filter((x) => x >= marks[i] && x < marks[i + 1]);
     const byId = new Map();
     for (const e of events) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
     const taps = steps.map((step, i) => {
@@ -810,7 +824,10 @@ async function tapRun(browser, url, { widget, scope, scroll }) {
         };
       });
       const worst = latencies.sort((a, b) => b.duration - a.duration)[0] ?? null;
-      return { kind: step.kind, label: step.label, duration: worst?.duration ?? 0, detail: worst };
+      const input = within(settle.inputs, i)[0];
+      const painted = within(settle.painted, i).at(-1);
+      const settled = input != null && painted != null && painted > input ? painted - input : null;
+      return { kind: step.kind, label: step.label, duration: worst?.duration ?? 0, detail: worst, settled };
     });
     // Long tasks (Long Tasks API) while the taps were made: work of the page's own that a tap
     // may have waited behind (another widget mounting, say).
@@ -1567,8 +1584,9 @@ function render(results, m, { offsite, errors, failures }) {
       `Each load makes these taps (Playwright's \`tap()\`: touch events through CDP, from which the browser makes pointer events and a click), each once the previous one's frame was painted: \`focus:internal\` on and off; \`line:bottom\` on and off; a role on and off (\`roles:ciso\` where it is off, as on \`index.html\` and the reference; where every role shown is on, as in the article's first widget, the last one off and on); "More filters" (\`[data-action="filters"]\`); \`topic:${TAP_TOPIC}\` on and off; the search box; then "${WORD}" typed into it one key press at a time (each key press an interaction). ` +
       'A control that is not visible fails the load (no folding at phone width), as does a tap that changes nothing (the toggle\'s `aria-pressed` does not flip, "More filters" does not expand, the search box does not take the focus). ' +
       "Each interaction's latency is the longest Event Timing entry with its `interactionId` (pointerdown, pointerup, click; keydown, keypress, keyup), as web-vitals computes INP; the API rounds to 8 ms and reports none under 16 ms (such a tap counts as under 16 ms). **INP** of a load: its slowest interaction (fewer than 50). \"Median interaction\": the median of every interaction of every load (a tap under 16 ms counts as 0), the typical tap where one slow frame sets the INP. Per kind: the slowest interaction of that kind in a load, median over loads (slowest load in brackets). " +
+      '"View settled": from a tap\'s first input event to just after the frame that painted the last change the tap made inside the widget (a `MutationObserver` on it; for each batch of changes, a task posted from the next animation frame callback, which runs once that frame is painted): the whole answer on screen, where INP is its first frame. The widget paints the toggle in the tap\'s own frame and the duties, counts and status in the next (docs/performance.md, "A frame for the tap, a frame for the duties"); the reference page paints everything in one. Median over every tap of every load that changed the widget, slowest in brackets. ' +
       '"Long tasks while tapping": the Long Tasks API\'s entries from the first tap to the last frame, the taps\' own work among them (at 4x a tap that takes over 50 ms of script, style and layout is one) and whatever else the page did meanwhile (on `blog.html`, its other widgets mounting as the taps scroll them near).', '');
-    const head = ['page', 'loads', 'INP: median of loads', 'INP per load', 'median interaction (all loads)', ...TAP_KINDS, 'slowest interaction of all loads', 'long tasks while tapping: per load (longest)'];
+    const head = ['page', 'loads', 'INP: median of loads', 'INP per load', 'median interaction (all loads)', 'view settled: median tap (slowest)', ...TAP_KINDS, 'slowest interaction of all loads', 'long tasks while tapping: per load (longest)'];
     const rows = [];
     const inps = {};
     const failed = [];
@@ -1579,11 +1597,15 @@ function render(results, m, { offsite, errors, failures }) {
       for (const r of all.filter((x) => x.failed)) failed.push(`${label}: ${r.failedWith ?? 'failed'}`);
       if (!all.length) continue;
       if (!runs.length) {
-        rows.push([label, `0 of ${all.length}`, 'every load failed', '', '', ...TAP_KINDS.map(() => ''), '', '']);
+        rows.push([label, `0 of ${all.length}`, 'every load failed', '', '', '', ...TAP_KINDS.map(() => ''), '', '']);
         continue;
       }
       const perLoad = runs.map((r) => Math.max(0, ...r.taps.map((x) => x.duration)));
       inps[key] = { median: median(perLoad), max: Math.max(...perLoad), perLoad, loads: runs.length, failed: all.length - runs.length };
+      const settledCell = (loads) => {
+        const v = loads.flatMap((r) => r.taps.map((x) => x.settled).filter((x) => x != null));
+        return v.length ? `${median(v).toFixed(0)} ms (${Math.max(...v).toFixed(0)} ms)` : 'n/a';
+      };
       const kind = (k) => {
         const v = runs.map((r) => Math.max(0, ...r.taps.filter((x) => x.kind === k).map((x) => x.duration)));
         return `${fmtInp(median(v))} (${fmtInp(Math.max(...v))})`;
@@ -1595,6 +1617,7 @@ function render(results, m, { offsite, errors, failures }) {
         `**${fmtInp(inps[key].median)}**`,
         perLoad.map((x) => x.toFixed(0)).join(', '),
         fmtInp(median(runs.flatMap((r) => r.taps.map((x) => x.duration)))),
+        settledCell(runs),
         ...TAP_KINDS.map(kind),
         worst ? `${worst.label}, ${worst.duration.toFixed(0)} ms (${worst.detail.events}): input delay ${worst.detail.inputDelay.toFixed(0)}, processing ${worst.detail.processing.toFixed(0)}, presentation ${worst.detail.presentation.toFixed(0)}` : '–',
         runs.map((r) => `${r.busy?.length ?? '?'} (${r.busy?.length ? Math.max(...r.busy.map((x) => x.duration)).toFixed(0) : '–'})`).join(', '),
@@ -1607,7 +1630,7 @@ function render(results, m, { offsite, errors, failures }) {
       if (!runs.length) continue;
       const byInp = [...runs].sort((a, b) => Math.max(...a.taps.map((x) => x.duration)) - Math.max(...b.taps.map((x) => x.duration)));
       const mid = byInp[(byInp.length - 1) >> 1];
-      L.push(`- ${label}, the load with the median INP, every interaction in ms (input delay / processing / presentation): ${mid.taps.map((x) => `${x.label} ${x.detail ? `**${x.duration.toFixed(0)}** (${x.detail.inputDelay.toFixed(0)}/${x.detail.processing.toFixed(0)}/${x.detail.presentation.toFixed(0)})` : 'under 16'}`).join(', ')}.`);
+      L.push(`- ${label}, the load with the median INP, every interaction in ms (input delay / processing / presentation; then when the view settled): ${mid.taps.map((x) => `${x.label} ${x.detail ? `**${x.duration.toFixed(0)}** (${x.detail.inputDelay.toFixed(0)}/${x.detail.processing.toFixed(0)}/${x.detail.presentation.toFixed(0)})` : 'under 16'}${x.settled != null ? `, settled ${x.settled.toFixed(0)}` : ''}`).join(', ')}.`);
     }
     L.push('');
     if (failed.length) L.push('Loads that failed:', '', ...failed.map((f) => `- ${f}`), '');
