@@ -32,7 +32,8 @@ pub enum Action {
     MarkDuty(String),
     /// The URL changed under the widget (Back, Forward, an edited address): take its query.
     Restore(Query, Vec<String>),
-    /// The frame that shows the reader's last action was painted: the view may follow it.
+    /// The view may follow the reader's last action: its frame was painted (on a touch screen)
+    /// or it was rendered (elsewhere).
     Painted,
 }
 
@@ -41,11 +42,12 @@ pub struct State {
     pub content: Rc<Content>,
     /// What the reader asked for: the toolbar shows it (a toggle pressed) at once.
     pub query: Query,
-    /// What the view shows: `query` as of the last painted frame. A reader's tap changes
-    /// `query`; the frame that shows the toolbar pressed is painted first, then `Painted` makes
-    /// this `query` and the duties, counts and status follow in the next frame. The tap's own
-    /// frame then has little for the browser to redo, and a phone paints it within a frame
-    /// (docs/performance.md, "A frame for the tap, a frame for the duties").
+    /// What the view shows. A reader's tap changes `query`; `Painted` then makes this `query`
+    /// and the duties, counts and status follow: on a touch screen once the frame that shows the
+    /// toolbar pressed is painted, so that the tap's own frame has little for the browser to
+    /// redo and a phone paints it within a frame; with a mouse at once, in the same frame
+    /// (`web::answers_in_two_frames`; docs/performance.md, "A frame for the tap, a frame for
+    /// the duties").
     pub shown: Query,
     pub record: Record,
     /// What could not be read from the URL, shown as a short notice.

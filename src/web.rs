@@ -23,8 +23,9 @@ pub(crate) fn current_fragment() -> String {
 }
 
 /// Writes the query into the URL after reader actions, and restores it on Back and Forward
-/// (unless `owns_url` is false); lets the view follow the query once the frame that shows the
-/// reader's action is painted (`State::shown`), whether or not it owns the URL.
+/// (unless `owns_url` is false); lets the view follow the query (`State::shown`): on a touch
+/// screen once the frame that shows the reader's tap is painted, elsewhere at once, whether or
+/// not it owns the URL.
 ///
 /// The URL is written after the frame that shows the reader's tap is painted, not in the tap's
 /// own task: `history.pushState` was a third of a filter tap's script (a CPU profile of 80
@@ -49,12 +50,18 @@ pub(crate) fn use_url_sync(
                     flush(&waiting);
                     *waiting.borrow_mut() = Some((url_state::write(query, &base), *record));
                 }
-                // The view follows the query once this frame is painted (`State::shown`).
+                // The view follows the query once this frame is painted on a touch screen, at
+                // once elsewhere (`State::shown`, `answers_in_two_frames`).
                 let waiting = waiting.clone();
-                after_next_paint(Box::new(move || {
-                    flush(&waiting);
+                if answers_in_two_frames() {
+                    after_next_paint(Box::new(move || {
+                        flush(&waiting);
+                        dispatcher.dispatch(Action::Painted);
+                    }));
+                } else {
                     dispatcher.dispatch(Action::Painted);
-                }));
+                    after_next_paint(Box::new(move || flush(&waiting)));
+                }
             },
         );
     }
@@ -74,12 +81,26 @@ pub(crate) fn use_url_sync(
     });
 }
 
+/// Whether a reader's tap is answered in two frames: the toolbar in the tap's own frame, the
+/// duties, counts and status in the next (`State::shown`; the "More filters" panel likewise).
+/// Where the primary pointer is coarse, a finger on a touch screen: a phone, whose layout of the
+/// whole view takes more than a frame (at 4x CPU slowdown on a 412 px page the slowest tap of a
+/// load went from 104-128 ms to 48-72 ms to its next paint, the reference page 56-64). With a
+/// mouse the whole answer fits in a frame (a click settles in 8.9 ms at 1x), and a second frame
+/// only delays the duties: 8.9 -> 19.9 ms, at 1,000 duties 15.5 -> 23.4 ms (docs/performance.md,
+/// "A frame for the tap, a frame for the duties").
+pub(crate) fn answers_in_two_frames() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Runs `f` once the browser has painted the next frame: in a task after an animation frame
 /// (the frame's paint comes between them). Two one-off closures rather than a future awaiting
 /// a promise of the frame and then a timer, and a waiting write made by one `flush`: 77 B brotli
 /// less in the nightly size build's wasm (the stable build's 34 B more; measured). `f` is boxed
 /// so that those closures are compiled once for all callers: 274 B less than a generic `f`
-/// with the two callers it has (the view following a tap, "More filters"; measured).
+/// with two callers (the view following a tap, "More filters"; measured).
 pub(crate) fn after_next_paint(f: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         return;

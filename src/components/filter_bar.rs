@@ -54,17 +54,22 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let shows_map = controls.focus && controls.line;
     let has_more = shows_map || shows_overlap || controls.topic;
     let open = use_state(|| false);
-    // The panel itself opens and closes in the frame after the one that shows its button
-    // pressed, as the duties follow a toggle (`State::shown`): its controls are many boxes for
-    // the browser to lay out, and the tap's own frame is then painted without them.
+    // On a touch screen the panel itself opens and closes in the frame after the one that
+    // shows its button pressed, as the duties follow a toggle (`State::shown`): its controls are
+    // many boxes for the browser to lay out, and the tap's own frame is then painted without
+    // them. With a mouse, at once (`answers_in_two_frames`).
     let panel = use_state(|| false);
     let on_more = {
         let (open, panel) = (open.clone(), panel.clone());
         Callback::from(move |_: MouseEvent| {
             let next = !*open;
             open.set(next);
-            let panel = panel.clone();
-            crate::web::after_next_paint(Box::new(move || panel.set(next)));
+            if crate::web::answers_in_two_frames() {
+                let panel = panel.clone();
+                crate::web::after_next_paint(Box::new(move || panel.set(next)));
+            } else {
+                panel.set(next);
+            }
         })
     };
     // Filters set inside the panel, counted on its button (on a phone the chips over the count

@@ -101,6 +101,47 @@ describe('read on a phone (dist/)', { skip: !BUILT && 'dist/ is missing: make di
     });
   }
 
+  test('a tap paints its toggle first and the duties a frame later, the view busy in between; "More filters" likewise', async () => {
+    await onPhone('', async (page) => {
+      // Frames counted by an animation frame callback; each change to the toggles, the cards,
+      // the panel and the view's aria-busy recorded with the count it came in.
+      await page.evaluate(() => {
+        window.__frames = 0;
+        const tick = () => { window.__frames++; requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+        window.__seen = [];
+        const root = document.querySelector('.rc');
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target;
+            const what = r.type === 'childList'
+              ? [...r.addedNodes].some((n) => n.classList?.contains('rc-more-panel')) ? 'panel' : null
+              : r.attributeName === 'aria-busy' ? `busy:${el.getAttribute('aria-busy')}` : r.attributeName;
+            if (what) window.__seen.push({ frame: window.__frames, what });
+          }
+        }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-pressed', 'aria-expanded', 'hidden', 'aria-busy'] });
+      });
+      const seen = async (tap) => {
+        await page.evaluate(() => { window.__seen = []; });
+        await tap();
+        await readView(page);
+        return page.evaluate(() => window.__seen);
+      };
+      const toggle = await seen(() => page.locator('.rc [data-filter="focus:internal"]').tap());
+      const pressed = toggle.find((m) => m.what === 'aria-pressed');
+      const hidden = toggle.filter((m) => m.what === 'hidden');
+      assert.ok(pressed && hidden.length, `the toggle and the cards changed: ${JSON.stringify(toggle)}`);
+      assert.ok(hidden.every((m) => m.frame > pressed.frame), `the cards change after the toggle's frame: ${JSON.stringify(toggle)}`);
+      assert.deepEqual(toggle.filter((m) => m.what.startsWith('busy')).map((m) => [m.what, m.frame > pressed.frame]), [['busy:true', false], ['busy:null', true]], 'busy from the tap until the cards follow');
+
+      const more = await seen(() => page.locator('.rc [data-action="filters"]').tap());
+      const expanded = more.find((m) => m.what === 'aria-expanded');
+      const panel = more.find((m) => m.what === 'panel');
+      assert.ok(expanded && panel && panel.frame > expanded.frame, `the panel opens after the button's frame: ${JSON.stringify(more)}`);
+      assert.equal(await page.locator('.rc [data-filter^="topic:"]').count() > 0, true, 'the panel holds the topics');
+    });
+  });
+
   test('"All N" shows a section\'s every duty, and "Fewer" folds it again; the other sections keep theirs', async () => {
     await onPhone('', async (page) => {
       const cio = page.locator('.rc [data-role="cio"]');
