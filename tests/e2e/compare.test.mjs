@@ -75,11 +75,11 @@ function readTopics(page) {
             left: box.left,
             right: box.right,
             top: box.top,
-            shown: cell.checkVisibility(),
+            shown: cell.checkVisibility({ visibilityProperty: true }),
             label: (() => {
               // Shown, not just there for screen readers (the side-by-side layout hides it visually).
               const label = cell.querySelector('.rc-cell-role');
-              return !!label && label.checkVisibility() && label.getBoundingClientRect().width > 1;
+              return !!label && label.checkVisibility({ visibilityProperty: true }) && label.getBoundingClientRect().width > 1;
             })(),
             duties: [...cell.querySelectorAll('[data-duty]')].map((d) => d.dataset.duty),
           };

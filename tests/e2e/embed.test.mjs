@@ -397,7 +397,7 @@ describe('blog embeds, cross-origin (dist/ on one port, the article on another)'
               const s = getComputedStyle(el);
               return { what: describe(el), display: s.display, listStyle: s.listStyleType };
             });
-            const duties = [...document.querySelectorAll('.rc [data-duty]')].filter((d) => d.checkVisibility()).map((d) => {
+            const duties = [...document.querySelectorAll('.rc [data-duty]')].filter((d) => d.checkVisibility({ visibilityProperty: true })).map((d) => {
               const text = d.querySelector('.rc-duty-text');
               const s = getComputedStyle(text);
               const r = text.getBoundingClientRect();

@@ -369,7 +369,7 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
             // Pressed toggles have their own colours: press one that is not (the role toggles
             // start pressed), and wait until it says so.
             const filter = await page.$eval(`${host} .rc`, (root) =>
-              [...root.querySelectorAll('button[data-filter][aria-pressed="false"]')].find((b) => b.checkVisibility())?.dataset.filter ?? null,
+              [...root.querySelectorAll('button[data-filter][aria-pressed="false"]')].find((b) => b.checkVisibility({ visibilityProperty: true }))?.dataset.filter ?? null,
             );
             assert.ok(filter, `${host}: a toggle in view that is not pressed`);
             await toggle(page, filter, { within: host });
@@ -497,7 +497,7 @@ describe('theme gallery (tests/e2e/hosts/gallery/)', { skip: !BUILT && 'dist/ is
               return { role: c.dataset.role, top: r.top, bottom: r.bottom };
             };
             const bands = [...document.querySelectorAll('#widget .rc-band')].map((b) =>
-              [...b.querySelectorAll('.rc-cell')].filter((c) => c.checkVisibility()).map(box),
+              [...b.querySelectorAll('.rc-cell')].filter((c) => c.checkVisibility({ visibilityProperty: true })).map(box),
             );
             const past = [...document.querySelectorAll('#widget .rc *')].filter((e) => e.getBoundingClientRect().right > host.right + 1).length;
             return { rows: document.querySelectorAll('#widget [data-topic-row]').length, bands, past };

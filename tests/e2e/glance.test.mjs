@@ -117,7 +117,7 @@ describe('the answer at a glance (dist/)', { skip: !BUILT && 'dist/ is missing: 
             const text = d.querySelector('.rc-duty-text');
             const line = parseFloat(getComputedStyle(text).lineHeight);
             // A card behind its section's "All N" on a phone has no box: 0 lines.
-            return { id: d.dataset.duty, shown: d.checkVisibility(), lines: (d.getBoundingClientRect().height - text.getBoundingClientRect().height) / line };
+            return { id: d.dataset.duty, shown: d.checkVisibility({ visibilityProperty: true }), lines: (d.getBoundingClientRect().height - text.getBoundingClientRect().height) / line };
           }),
         );
         assert.ok(extra.filter((c) => c.shown).length >= (viewport === PHONE ? 9 : 50), `${extra.length} cards`);
@@ -143,7 +143,7 @@ describe('the answer at a glance (dist/)', { skip: !BUILT && 'dist/ is missing: 
         .waitFor({ state: 'visible', timeout: 5_000 })
         .catch((err) => assert.fail(`the claims do not show after a click on "Focus: disputed": ${err.message.split('\n')[0]}`));
       const claims = await about.locator('.rc-claims-list li').evaluateAll((items) =>
-        items.filter((li) => li.checkVisibility()).map((li) => li.innerText.replace(/\s+/g, ' ').trim()),
+        items.filter((li) => li.checkVisibility({ visibilityProperty: true })).map((li) => li.innerText.replace(/\s+/g, ' ').trim()),
       );
       const cio = CONTENT.roles.find((r) => r.id === 'cio');
       assert.equal(claims.length, cio.focusClaims.length, 'every article\'s claim, in view');

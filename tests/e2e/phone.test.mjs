@@ -267,7 +267,7 @@ describe('read on a phone (dist/)', { skip: !BUILT && 'dist/ is missing: make di
       await page.locator('.rc [data-role="cio"] .rc-all').tap();
       const small = await page.$$eval('.rc :is(button, summary, input, a[href])', (els, min) =>
         els
-          .filter((el) => el.checkVisibility())
+          .filter((el) => el.checkVisibility({ visibilityProperty: true }))
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width < min - 0.01 || r.height < min - 0.01)
           .map(({ el, r }) => `${el.localName}.${el.className} "${el.textContent.trim().slice(0, 24)}" ${r.width.toFixed(1)}x${r.height.toFixed(1)}`)
@@ -337,7 +337,7 @@ describe('read on a phone (dist/)', { skip: !BUILT && 'dist/ is missing: make di
           const root = document.querySelector('.rc');
           const box = root.getBoundingClientRect();
           const outside = [...root.querySelectorAll('*')]
-            .filter((el) => el.checkVisibility() && !el.closest('.rc-columns > *, .rc-rolebar > *'))
+            .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('.rc-columns > *, .rc-rolebar > *'))
             .filter((el) => {
               const r = el.getBoundingClientRect();
               return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
@@ -347,7 +347,7 @@ describe('read on a phone (dist/)', { skip: !BUILT && 'dist/ is missing: make di
           const columns = [...root.querySelectorAll('.rc-columns > [data-role]')].map((c) => c.getBoundingClientRect());
           const stacked = columns.every((c, i) => i === 0 || c.top >= columns[i - 1].bottom - 0.5);
           const side = columns.every((c, i) => i === 0 || (Math.abs(c.top - columns[i - 1].top) < 1 && c.left >= columns[i - 1].right - 0.5));
-          const cards = [...root.querySelectorAll('[data-duty]')].filter((c) => c.checkVisibility()).map((c) => c.getBoundingClientRect().width);
+          const cards = [...root.querySelectorAll('[data-duty]')].filter((c) => c.checkVisibility({ visibilityProperty: true })).map((c) => c.getBoundingClientRect().width);
           return {
             sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
             outside,

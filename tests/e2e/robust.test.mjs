@@ -515,7 +515,7 @@ describe('robust against every input and host (issue 10)', { skip: !BUILT && 'di
           await openFilters(page);
           const boxes = await page.$$eval('.rc button, .rc summary, .rc input, .rc select, .rc a[href]', (els) =>
             els
-              .filter((e) => e.checkVisibility())
+              .filter((e) => e.checkVisibility({ visibilityProperty: true }))
               .map((e) => {
                 const r = e.getBoundingClientRect();
                 return { what: `${e.tagName.toLowerCase()} ${e.dataset.filter ?? e.dataset.action ?? e.textContent.trim().slice(0, 20)}`, w: r.width, h: r.height };

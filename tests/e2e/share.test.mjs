@@ -350,7 +350,7 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
       assert.equal(await filters.textContent(), 'Filters: Focus internal; Line top (revenue); Topics Security, Data; Search "e"');
       const printed = await page.evaluate(() => {
         const root = document.querySelector('.rc-mount:not([data-prerendered]) .rc');
-        const shown = (el) => el.checkVisibility();
+        const shown = (el) => el.checkVisibility({ visibilityProperty: true });
         const strip = root.querySelector('.rc-columns');
         const columns = [...root.querySelectorAll('[data-role]')].map((c) => c.getBoundingClientRect());
         const box = root.getBoundingClientRect();

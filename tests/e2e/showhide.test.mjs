@@ -132,6 +132,54 @@ describe('a tap shows and hides, it does not rebuild (dist/)', { skip: !BUILT &&
     });
   });
 
+  test('a card a filter hides keeps no place, no sight, no focus and no name; shown again it is where it was', async () => {
+    // A hidden card keeps its boxes (`content-visibility: hidden`, out of the flow) rather
+    // than losing them (`display: none`): to a reader it must be as gone as before.
+    await withPage('', async (page) => {
+      const boxes = () =>
+        page.$$eval('.rc [data-duty]', (cards) => cards.map((c) => {
+          const r = c.getBoundingClientRect();
+          return `${c.dataset.duty} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+        }));
+      const before = await boxes();
+      await page.locator('.rc [data-filter="focus:internal"]').click();
+      await waitForHash(page, '#focus=internal');
+      await readView(page);
+      const seen = await page.evaluate(() => {
+        const hidden = [...document.querySelectorAll('.rc [data-duty][hidden]')];
+        const summary = hidden[0]?.querySelector('summary');
+        summary?.focus();
+        const lists = [...document.querySelectorAll('.rc .rc-duties')].map((list) => {
+          const shown = [...list.querySelectorAll(':scope > [data-duty]:not([hidden])')].map((c) => c.getBoundingClientRect());
+          const r = list.getBoundingClientRect();
+          return shown.length === 0 ? 0 : Math.abs(r.height - (shown.at(-1).bottom - shown[0].top));
+        });
+        return {
+          hidden: hidden.length,
+          sized: hidden.filter((c) => c.getBoundingClientRect().width > 0 || c.getBoundingClientRect().height > 0).length,
+          visible: hidden.filter((c) => c.checkVisibility({ visibilityProperty: true })).length,
+          focused: !!summary && document.activeElement === summary,
+          slack: Math.max(...lists),
+        };
+      });
+      assert.ok(seen.hidden > 10, `the external cards are hidden (${seen.hidden})`);
+      assert.equal(seen.sized, 0, 'a hidden card takes no room');
+      assert.equal(seen.visible, 0, 'a hidden card is not visible');
+      assert.equal(seen.focused, false, "a hidden card's source cannot take the focus");
+      assert.ok(seen.slack < 1, `each list is as tall as its shown cards and the gaps between them (${seen.slack} px more)`);
+      // The accessibility tree: each list names as many items as it shows cards.
+      for (const role of ['cio', 'cto', 'cmo']) {
+        const list = page.locator(`.rc [data-role="${role}"] .rc-duties`);
+        const items = (await list.ariaSnapshot()).split('\n').filter((l) => /^\s*- listitem\b/.test(l)).length;
+        assert.equal(items, await list.locator(':scope > [data-duty]:not([hidden])').count(), `${role}: the accessibility tree lists the shown cards only`);
+      }
+      await page.locator('.rc [data-filter="focus:internal"]').click();
+      await waitForHash(page, '');
+      await readView(page);
+      assert.deepEqual(await boxes(), before, 'every card back where it was, at its size');
+    });
+  });
+
   test('a source opened between filter taps: the cards shown are always those a fresh page shows for the same link', async () => {
     // The column sets `hidden` itself on a filter tap and draws its cards again only when they
     // change (a source opened or closed): both must leave the same cards shown.

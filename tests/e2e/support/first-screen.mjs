@@ -40,7 +40,7 @@ export function firstScreen(page, host = null) {
     // Whole in the viewport and, inside a strip that scrolls sideways, whole in the strip.
     const whole = (el) => {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || !el.checkVisibility()) return false;
+      if (r.width === 0 || r.height === 0 || !el.checkVisibility({ visibilityProperty: true })) return false;
       const clip = el.parentElement.closest('.rc-columns, .rc-rolebar');
       const c = clip ? clip.getBoundingClientRect() : { left: 0, right: vw };
       return r.top >= -slack && r.bottom <= vh + slack && r.left >= Math.max(0, c.left) - slack && r.right <= Math.min(vw, c.right) + slack;
@@ -93,7 +93,7 @@ export function namesAfterScrolling(page, host = null) {
     const whole = (el) => {
       const r = el.getBoundingClientRect();
       const c = el.closest('.rc-rolebar, .rc-topics-head')?.getBoundingClientRect() ?? { left: 0, right: vw };
-      return el.checkVisibility() && r.top >= -slack && r.bottom <= vh + slack && r.left >= Math.max(0, c.left) - slack && r.right <= Math.min(vw, c.right) + slack;
+      return el.checkVisibility({ visibilityProperty: true }) && r.top >= -slack && r.bottom <= vh + slack && r.left >= Math.max(0, c.left) - slack && r.right <= Math.min(vw, c.right) + slack;
     };
     const strip = root.querySelector('.rc-columns');
     const names = strip

@@ -42,9 +42,9 @@ export function phoneScreen(page, host = null) {
     const vw = window.innerWidth;
     const whole = (el) => {
       const r = el.getBoundingClientRect();
-      return el.checkVisibility() && r.width > 0 && r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= -0.5 && r.right <= vw + 0.5;
+      return el.checkVisibility({ visibilityProperty: true }) && r.width > 0 && r.top >= -0.5 && r.bottom <= vh + 0.5 && r.left >= -0.5 && r.right <= vw + 0.5;
     };
-    const shown = [...root.querySelectorAll('[data-duty]')].filter((c) => c.checkVisibility());
+    const shown = [...root.querySelectorAll('[data-duty]')].filter((c) => c.checkVisibility({ visibilityProperty: true }));
     let chars = 0;
     let lines = 0;
     const cards = shown.map((card) => {

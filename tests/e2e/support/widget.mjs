@@ -44,8 +44,8 @@ export function readView(page, { within = null } = {}) {
       // The duty's own sentence; `text` is everything in the item (tags, source included).
       sentence: text(d.querySelector('.rc-duty-text')) ?? '',
       text: text(d),
-      visible: d.checkVisibility ? d.checkVisibility() : d.getClientRects().length > 0,
-      folded: !!d.closest('[data-role]')?.querySelector(':scope > .rc-all[aria-expanded="false"]')?.checkVisibility(),
+      visible: d.checkVisibility ? d.checkVisibility({ visibilityProperty: true }) : d.getClientRects().length > 0,
+      folded: !!d.closest('[data-role]')?.querySelector(':scope > .rc-all[aria-expanded="false"]')?.checkVisibility({ visibilityProperty: true }),
     }));
     const toggles = {};
     for (const b of scope.querySelectorAll('.rc button[data-filter]')) {
