@@ -258,6 +258,12 @@ describe('a tap shows and hides, it does not rebuild (dist/)', { skip: !BUILT &&
       const m = await recorded(page);
       assert.deepEqual(childList(m), [], 'a filter over many duties lists no new card and removes none');
       assert.equal(await page.locator('.rc [data-duty]').count(), listed);
+      // Past a column's fiftieth card (`content-visibility: auto` while shown) a hidden card is
+      // hidden all the same: no rendering kept up for it, no size, out of sight.
+      const late = await page.$$eval('.rc [data-role] .rc-duties > [data-duty][hidden]:nth-child(n + 51)', (cards) =>
+        cards.map((c) => `${getComputedStyle(c).contentVisibility} ${c.getBoundingClientRect().height} ${c.checkVisibility({ visibilityProperty: true })}`));
+      assert.ok(late.length > 0, 'some hidden cards past the fiftieth');
+      assert.deepEqual([...new Set(late)], ['hidden 0 false'], 'each one hidden, without size, not visible');
       const more = page.locator('.rc [data-role] button[data-action="more"]').first();
       await watch(page);
       await more.click();
