@@ -100,7 +100,7 @@ async fn clicking_a_focus_filter_changes_duties_counts_status_and_url() {
     click(&root, "[data-filter='focus:internal']");
     yew::scheduler::flush().await;
     // With a mouse the duties, counts and status follow in the click's own render (on a touch
-    // screen a frame later: tests/e2e/showhide.test.mjs); the link once its frame is painted.
+    // screen a frame later: tests/e2e/phone.test.mjs); the link once its frame is painted.
     let button = one(&root, "[data-filter='focus:internal']");
     assert_eq!(
         button.get_attribute("aria-pressed").as_deref(),
