@@ -32,8 +32,8 @@ pub enum Action {
     MarkDuty(String),
     /// The URL changed under the widget (Back, Forward, an edited address): take its query.
     Restore(Query, Vec<String>),
-    /// The view may follow the reader's last action: its frame was painted (on a touch screen)
-    /// or it was rendered (elsewhere).
+    /// The view may follow the reader's last action: its frame was painted. (With a mouse the
+    /// view followed it at once, `State::at_once`, and this changes nothing.)
     Painted,
 }
 
@@ -45,13 +45,18 @@ pub struct State {
     /// What the view shows. A reader's tap changes `query`; `Painted` then makes this `query`
     /// and the duties, counts and status follow: on a touch screen once the frame that shows the
     /// toolbar pressed is painted, so that the tap's own frame has little for the browser to
-    /// redo and a phone paints it within a frame; with a mouse at once, in the same frame
-    /// (`web::answers_in_two_frames`; docs/performance.md, "A frame for the tap, a frame for
-    /// the duties").
+    /// redo and a phone paints it within a frame; with a mouse at once, in the same render
+    /// (`at_once`; docs/performance.md, "A frame for the tap, a frame for the duties").
     pub shown: Query,
     pub record: Record,
     /// What could not be read from the URL, shown as a short notice.
     pub url_problems: Vec<String>,
+    /// Whether the view follows a reader's action in the same render (with a mouse) rather
+    /// than on `Painted` (on a touch screen). With a mouse the toolbar and the view then render
+    /// once for a click, not twice: at 1x, 1280 px, a filter click settled in 6.15 ms, now
+    /// 3.95-4.45, a keystroke in 4.10, now 2.70-2.90 (`make bench`'s times part, three runs in
+    /// an hour; docs/performance.md, "One render for a click").
+    pub at_once: bool,
 }
 
 impl State {
@@ -62,6 +67,7 @@ impl State {
             query,
             record: Record::Nothing,
             url_problems,
+            at_once: false,
         }
     }
 
@@ -119,6 +125,9 @@ impl State {
         // Restoring the same query still replaces the notice; nothing else is a change.
         let changed = next.query != self.query
             || (next.record == Record::Nothing && next.url_problems != self.url_problems);
+        if self.at_once {
+            next.shown = next.query.clone();
+        }
         changed.then_some(next)
     }
 }

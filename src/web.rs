@@ -23,9 +23,9 @@ pub(crate) fn current_fragment() -> String {
 }
 
 /// Writes the query into the URL after reader actions, and restores it on Back and Forward
-/// (unless `owns_url` is false); lets the view follow the query (`State::shown`): on a touch
-/// screen once the frame that shows the reader's tap is painted, elsewhere at once, whether or
-/// not it owns the URL.
+/// (unless `owns_url` is false); on a touch screen lets the view follow the query
+/// (`State::shown`) once the frame that shows the reader's tap is painted, whether or not it
+/// owns the URL.
 ///
 /// The URL is written after the frame that shows the reader's tap is painted, not in the tap's
 /// own task: `history.pushState` was a third of a filter tap's script (a CPU profile of 80
@@ -50,18 +50,14 @@ pub(crate) fn use_url_sync(
                     flush(&waiting);
                     *waiting.borrow_mut() = Some((url_state::write(query, &base), *record));
                 }
-                // The view follows the query once this frame is painted on a touch screen, at
-                // once elsewhere (`State::shown`, `answers_in_two_frames`).
+                // On a touch screen the view follows the query once this frame is painted;
+                // elsewhere it followed in the same render (`State::at_once`), and `Painted`
+                // changes nothing.
                 let waiting = waiting.clone();
-                if answers_in_two_frames() {
-                    after_next_paint(Box::new(move || {
-                        flush(&waiting);
-                        dispatcher.dispatch(Action::Painted);
-                    }));
-                } else {
+                after_next_paint(Box::new(move || {
+                    flush(&waiting);
                     dispatcher.dispatch(Action::Painted);
-                    after_next_paint(Box::new(move || flush(&waiting)));
-                }
+                }));
             },
         );
     }

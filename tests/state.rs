@@ -167,3 +167,32 @@ fn back_and_forward_are_followed_after_the_paint_too() {
     assert_eq!(painted.url_problems, ["a problem"]);
     assert_eq!(painted.record, Record::Nothing);
 }
+
+#[test]
+fn with_a_mouse_the_view_follows_in_the_same_render() {
+    let state = State {
+        at_once: true,
+        ..start()
+    };
+    let tapped = state
+        .apply(Action::Toggle(Facet::Focus, "internal".into()))
+        .expect("changes");
+    assert_eq!(tapped.query.focus, [Focus::Internal]);
+    assert_eq!(tapped.shown, tapped.query, "no second render to wait for");
+    assert_eq!(
+        tapped.apply(Action::Painted),
+        None,
+        "the paint changes nothing"
+    );
+    let mut query = state.query.clone();
+    query.focus = vec![Focus::External];
+    let restored = tapped
+        .apply(Action::Restore(query.clone(), Vec::new()))
+        .expect("changes");
+    assert_eq!(restored.shown, query, "Back and Forward too");
+    // A no-op is still one: nothing to render.
+    assert_eq!(
+        restored.apply(Action::Toggle(Facet::Focus, "nonsense".into())),
+        None
+    );
+}

@@ -65,9 +65,14 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             let read = fragment
                 .as_deref()
                 .map(|f| crate::url_state::read(f, &content, &base));
-            match read {
+            let state = match read {
                 Some(read) => State::new(content, read.query, read.problems),
                 None => State::new(content, base, Vec::new()),
+            };
+            // No browser to ask in the pre-render, whose view has nothing to follow.
+            State {
+                at_once: cfg!(not(target_arch = "wasm32")) || !crate::web::answers_in_two_frames(),
+                ..state
             }
         })
     };
