@@ -86,9 +86,12 @@ pub(crate) fn use_url_sync(
 /// only delays the duties: 8.9 -> 19.9 ms, at 1,000 duties 15.5 -> 23.4 ms (docs/performance.md,
 /// "A frame for the tap, a frame for the duties").
 pub(crate) fn answers_in_two_frames() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    // No browser to ask in the native pre-render (web-sys panics there), whose view follows
+    // nothing.
+    cfg!(target_arch = "wasm32")
+        && web_sys::window()
+            .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+            .is_some_and(|m| m.matches())
 }
 
 /// Runs `f` once the browser has painted the next frame: in a task after an animation frame

@@ -190,7 +190,7 @@ fn with_a_mouse_the_view_follows_in_the_same_render() {
         .apply(Action::Restore(query.clone(), Vec::new()))
         .expect("changes");
     assert_eq!(restored.shown, query, "Back and Forward too");
-    // A no-op is still one: nothing to render.
+    // A toggle that changes nothing is still no change: nothing to render.
     assert_eq!(
         restored.apply(Action::Toggle(Facet::Focus, "nonsense".into())),
         None

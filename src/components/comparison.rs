@@ -69,9 +69,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 Some(read) => State::new(content, read.query, read.problems),
                 None => State::new(content, base, Vec::new()),
             };
-            // No browser to ask in the pre-render, whose view has nothing to follow.
             State {
-                at_once: cfg!(not(target_arch = "wasm32")) || !crate::web::answers_in_two_frames(),
+                at_once: !crate::web::answers_in_two_frames(),
                 ..state
             }
         })

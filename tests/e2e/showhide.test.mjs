@@ -151,12 +151,12 @@ describe('a tap shows and hides, it does not rebuild (dist/)', { skip: !BUILT &&
         summary?.focus();
         const lists = [...document.querySelectorAll('.rc .rc-duties')].map((list) => {
           const cards = [...list.querySelectorAll(':scope > [data-duty]:not([hidden])')];
-          const shown = cards.map((c) => c.getBoundingClientRect());
-          const r = list.getBoundingClientRect();
+          if (cards.length === 0) return 0;
+          const [first, last] = [cards[0], cards.at(-1)].map((c) => c.getBoundingClientRect());
           // The list holds its last card's margin (the gap under each card) and gives it back
           // with its own negative margin: what follows it is where it would be without.
-          const last = cards.length === 0 ? 0 : parseFloat(getComputedStyle(cards.at(-1)).marginBottom);
-          return shown.length === 0 ? 0 : Math.abs(r.height - (shown.at(-1).bottom + last - shown[0].top));
+          const margin = parseFloat(getComputedStyle(cards.at(-1)).marginBottom);
+          return Math.abs(list.getBoundingClientRect().height - (last.bottom + margin - first.top));
         });
         return {
           hidden: hidden.length,
