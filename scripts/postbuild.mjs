@@ -196,7 +196,10 @@ async function writeLoader(version, { glue, wasm, css }) {
   write("embed.js", code + "\n");
 }
 
-/** The pages' links to the stylesheet and the glue, by their new names, with SRI. */
+/** The pages' links to the stylesheet and the glue, by their new names, with SRI; and without
+ *  the `<link data-trunk rel="rust">` that Trunk 0.21 leaves in a page it builds the wasm for
+ *  (it tells Trunk what to build; in the page it is bytes a reader downloads before the first
+ *  duty, about 60 B brotli, for a `rel` no browser knows: embed.js loads the wasm). */
 function rewritePages({ glue, css }) {
   const cssLink = new RegExp(`<link rel="stylesheet" href="\\./role-compare(\\.${TAG})?\\.css"[^>]*>`);
   const glueLink = new RegExp(`<link rel="modulepreload" href="\\./role-compare(\\.${TAG})?\\.js"[^>]*>`);
@@ -209,7 +212,8 @@ function rewritePages({ glue, css }) {
       page,
       html
         .replace(cssLink, `<link rel="stylesheet" href="./${css.path}" integrity="${css.integrity}" />`)
-        .replace(glueLink, `<link rel="modulepreload" href="./${glue.path}" integrity="${glue.integrity}" />`),
+        .replace(glueLink, `<link rel="modulepreload" href="./${glue.path}" integrity="${glue.integrity}" />`)
+        .replace(/<link data-trunk rel="rust"[^>]*>\s*/g, ""),
     );
   }
 }
