@@ -292,6 +292,42 @@ pub struct Content {
     pub figures: Vec<Figure>,
 }
 
+/// Content as the view holds it: one loaded [`Content`], shared, and compared by identity. A
+/// widget's content is never changed in place (new content mounts a new widget: `embed.js`, the
+/// builder's preview), so the same `Rc` is the same content, and a component's props or a memo's
+/// inputs compare it in one step. Compared by value, it would also bring `Content`'s derived deep
+/// comparison into the wasm, which nothing there needs: 313 B brotli of the size build
+/// (docs/performance.md, "The perspectives drawn once").
+#[derive(Clone, Debug, Default)]
+pub struct SharedContent(std::rc::Rc<Content>);
+
+impl SharedContent {
+    pub fn new(content: Content) -> SharedContent {
+        SharedContent(std::rc::Rc::new(content))
+    }
+}
+
+impl From<std::rc::Rc<Content>> for SharedContent {
+    fn from(content: std::rc::Rc<Content>) -> SharedContent {
+        SharedContent(content)
+    }
+}
+
+impl std::ops::Deref for SharedContent {
+    type Target = Content;
+    fn deref(&self) -> &Content {
+        &self.0
+    }
+}
+
+impl PartialEq for SharedContent {
+    fn eq(&self, other: &SharedContent) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedContent {}
+
 impl Content {
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)

@@ -10,6 +10,7 @@ use web_sys::Element;
 use yew::AppHandle;
 
 use crate::components::{Loaded, Widget, WidgetProps};
+use crate::model::SharedContent;
 use crate::options::as_element_attributes;
 use crate::prerender::{hydration_key, HYDRATE_ATTRIBUTE, SHAPE_ATTRIBUTE};
 use crate::web::current_fragment;
@@ -143,7 +144,7 @@ pub fn mount(
     let content = match (&load_error, content_json.as_deref()) {
         (None, Some(table)) if content_format.as_deref() == Some("table") => {
             match crate::content::parse_table(table) {
-                Ok(content) => Loaded::Ready(Rc::new(content)),
+                Ok(content) => Loaded::Ready(SharedContent::new(content)),
                 Err(errors) => Loaded::Failed(Rc::new(errors)),
             }
         }

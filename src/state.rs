@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::filter::{Facet, Layout, Query};
-use crate::model::{Content, Focus, Line};
+use crate::model::{Focus, Line, SharedContent};
 
 /// How the URL should record a change, when the widget owns the fragment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub enum Action {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     /// What the reader asked for: the toolbar shows it (a toggle pressed) at once.
     pub query: Query,
     /// What the view shows. A reader's tap changes `query`; `Painted` then makes this `query`
@@ -60,7 +60,7 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(content: Rc<Content>, query: Query, url_problems: Vec<String>) -> State {
+    pub fn new(content: SharedContent, query: Query, url_problems: Vec<String>) -> State {
         State {
             content,
             shown: query.clone(),

@@ -2,7 +2,6 @@
 //! `url_state`; this only reads and writes the browser's location and history.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
@@ -10,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::filter::Query;
-use crate::model::Content;
+use crate::model::SharedContent;
 use crate::state::{Action, Record, State};
 use crate::url_state;
 
@@ -35,7 +34,7 @@ pub(crate) fn current_fragment() -> String {
 #[hook]
 pub(crate) fn use_url_sync(
     owns_url: bool,
-    content: Rc<Content>,
+    content: SharedContent,
     base: Query,
     state: &UseReducerHandle<State>,
 ) {

@@ -2,10 +2,9 @@
 //! what is shown, the counts and the status line, and the URL fragment follows.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
-
 use role_compare::components::{Comparison, ComparisonProps};
 use role_compare::content::default_content;
+use role_compare::model::SharedContent;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -23,7 +22,7 @@ fn mount(owns_url: bool) -> Element {
     let host = host();
     let props = ComparisonProps {
         fragment: owns_url.then(|| "".into()),
-        ..ComparisonProps::new(Rc::new(default_content()))
+        ..ComparisonProps::new(SharedContent::new(default_content()))
     };
     yew::Renderer::<Comparison>::with_root_and_props(host.clone(), props).render();
     host
@@ -214,7 +213,7 @@ async fn the_role_bar_follows_the_strip_sideways() {
     // fourth a swipe away.
     root.set_attribute("style", "width: 700px; font-size: 16px")
         .expect("style");
-    let mut props = ComparisonProps::new(Rc::new(default_content()));
+    let mut props = ComparisonProps::new(SharedContent::new(default_content()));
     props.base.roles = ["cio", "cto", "cmo", "ciso"].map(String::from).to_vec();
     yew::Renderer::<Comparison>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

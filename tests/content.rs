@@ -5,8 +5,21 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
-use role_compare::content::{default_content, validate, ContentError};
-use role_compare::model::{Content, DutyLink, Focus, Line, LinkKind};
+use role_compare::content::{built_in, default_content, is_built_in, validate, ContentError};
+use role_compare::model::{Content, DutyLink, Focus, Line, LinkKind, SharedContent};
+
+/// The view compares content by identity: the same loaded content, not the same text. An
+/// author's file with the built-in text is the author's (no link to the widget's own page).
+#[test]
+fn shared_content_is_compared_by_identity() {
+    let built = built_in().expect("the built-in content reads");
+    assert!(built == built.clone());
+    assert!(is_built_in(&built));
+    let copy = SharedContent::new(default_content());
+    assert_eq!(*copy, *built, "the same content by value");
+    assert!(copy != built, "but not the same loaded content");
+    assert!(!is_built_in(&copy));
+}
 
 #[test]
 fn default_content_is_valid() {

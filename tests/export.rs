@@ -3,13 +3,11 @@
 //! words, and the embed snippets. Native, pure.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
-
 use role_compare::components::{Comparison, ComparisonProps};
 use role_compare::content::{default_content, parse_content};
 use role_compare::export::{self, CSV_HEADER};
 use role_compare::filter::{self, Layout, Overlap, Query, SearchIndex};
-use role_compare::model::{Content, Focus, Line};
+use role_compare::model::{Content, Focus, Line, SharedContent};
 use role_compare::options::{self, Theme};
 use role_compare::release::{self, Pinned, Release};
 
@@ -421,7 +419,7 @@ fn a_release_json_that_is_not_ours_or_lacks_a_file_is_refused_with_a_reason() {
 
 #[tokio::test]
 async fn the_share_bar_renders_natively_with_its_hooks_and_the_print_line() {
-    let content = Rc::new(default_content());
+    let content = SharedContent::new(default_content());
     let props = ComparisonProps {
         fragment: Some("focus=internal&q=vendor".into()),
         ..ComparisonProps::new(content)

@@ -6,13 +6,14 @@ use std::rc::Rc;
 
 use role_compare::components::{Comparison, ComparisonProps, Loaded, Widget, WidgetProps};
 use role_compare::content::{default_content, validate, ContentError};
+use role_compare::model::SharedContent;
 use yew::LocalServerRenderer;
 
 async fn render(fragment: Option<&str>, heading_level: u8) -> String {
     let props = ComparisonProps {
         fragment: fragment.map(|f| f.to_string().into()),
         heading_level,
-        ..ComparisonProps::new(Rc::new(default_content()))
+        ..ComparisonProps::new(SharedContent::new(default_content()))
     };
     LocalServerRenderer::<Comparison>::with_props(props)
         .hydratable(false)
@@ -213,7 +214,7 @@ async fn content_text_is_escaped_never_markup() {
     let mut content = default_content();
     content.duties[0].text = "<img src=x onerror=alert(1)> & more".into();
     assert_eq!(validate(&content), Ok(()));
-    let props = ComparisonProps::new(Rc::new(content));
+    let props = ComparisonProps::new(SharedContent::new(content));
     let html = LocalServerRenderer::<Comparison>::with_props(props)
         .hydratable(false)
         .render()
@@ -265,7 +266,7 @@ mod widget {
     }
 
     fn ready() -> Loaded {
-        Loaded::Ready(Rc::new(default_content()))
+        Loaded::Ready(SharedContent::new(default_content()))
     }
 
     #[tokio::test]
@@ -334,7 +335,7 @@ mod widget {
         let content = role_compare::content::parse_content(&json).expect("valid");
         let first_duty = content.duties[0].id.clone();
         let roles: Vec<String> = content.roles.iter().map(|r| r.id.clone()).collect();
-        let html = render_widget(&[], Loaded::Ready(Rc::new(content))).await;
+        let html = render_widget(&[], Loaded::Ready(SharedContent::new(content))).await;
         for role in roles {
             assert!(html.contains(&format!("data-role=\"{role}\"")), "{role}");
         }
@@ -436,7 +437,7 @@ async fn a_long_column_lists_its_first_hundred_duties_and_offers_the_rest() {
             duty
         })
         .collect();
-    let content = Rc::new(content);
+    let content = SharedContent::new(content);
     let index = role_compare::filter::SearchIndex::new(&content);
     let column = |query: &str| {
         let query = role_compare::url_state::read(

@@ -1,15 +1,13 @@
 //! Reader actions on the widget state, and how each is recorded in the URL.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
-
 use role_compare::content::default_content;
 use role_compare::filter::{Facet, Query};
-use role_compare::model::Focus;
+use role_compare::model::{Focus, SharedContent};
 use role_compare::state::{Action, Record, State};
 
 fn start() -> State {
-    let content = Rc::new(default_content());
+    let content = SharedContent::new(default_content());
     let query = Query::initial(&content);
     State::new(content, query, vec!["old problem".into()])
 }

@@ -497,7 +497,7 @@ fn preview(state: &BuilderState) -> Html {
     let pairs = state.draft.options.pairs(content);
     let props = WidgetProps::new(
         pairs.iter().map(|(name, value)| (*name, value.as_str())),
-        Loaded::Ready(content.clone()),
+        Loaded::Ready(content.clone().into()),
         None,
     );
     // A new key starts the widget afresh: it reads its options and content when it mounts.

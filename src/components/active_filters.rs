@@ -3,16 +3,14 @@
 //! each goes with one press. "Clear filters" removes them all. Roles are not chips: the toolbar
 //! shows them, and the columns are the roles.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::filter::{Facet, Overlap, Query};
-use crate::model::{Content, Focus, Line};
+use crate::model::{Focus, Line, SharedContent};
 
 /// What `active_filters` is drawn from.
 pub struct ActiveFiltersProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub query: Query,
     /// Called with the facet and value a chip removes, or `None` for the search.
     pub on_remove: Callback<Option<(Facet, AttrValue)>>,

@@ -2,8 +2,6 @@
 //! the result count, the filters in use and the layout switch, then the duties (role columns or
 //! topic rows), the perspectives and the share bar.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::{
@@ -11,7 +9,7 @@ use super::{
     FilterBar, PerspectivesProps, RoleColumnsProps, ShareBar, StatusLineProps, TopicTableProps,
 };
 use crate::filter::{self, Facet, Layout, Query, SearchIndex};
-use crate::model::Content;
+use crate::model::SharedContent;
 use crate::model::{Focus, Line};
 use crate::options::{Controls, Theme};
 use crate::state::{Action, State};
@@ -19,7 +17,7 @@ use crate::state::{Action, State};
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
     /// Validated content (see `content::validate`).
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     /// The query the widget starts from and that "no fragment" means.
     pub base: Query,
     /// Indices into `content.roles` of the roles offered, in column order.
@@ -42,7 +40,7 @@ pub struct ComparisonProps {
 impl ComparisonProps {
     /// Every role of `content` offered, its default roles shown, no filters, every control, no
     /// URL: the plain widget.
-    pub fn new(content: Rc<Content>) -> Self {
+    pub fn new(content: SharedContent) -> Self {
         ComparisonProps {
             base: Query::initial(&content),
             roles: (0..content.roles.len()).collect(),

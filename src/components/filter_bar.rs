@@ -16,12 +16,12 @@ use super::{
     ToggleItem,
 };
 use crate::filter::{Facet, Outcome, Overlap, Query};
-use crate::model::{Content, Focus, Line};
+use crate::model::{Focus, Line, SharedContent};
 use crate::options::Controls;
 
 #[derive(Properties, PartialEq)]
 pub struct FilterBarProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub query: Query,
     pub outcome: Rc<Outcome>,
     /// Indices into `content.roles` offered as role toggles, in order.

@@ -8,11 +8,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::filter::{Facet, Outcome, Query};
-use crate::model::{Content, Focus, Line};
+use crate::model::{Focus, Line, SharedContent};
 
 /// What `focus_map` is drawn from.
 pub struct FocusMapProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub query: Query,
     pub outcome: Rc<Outcome>,
     /// Indices into `content.roles` of the shown roles, in column order.

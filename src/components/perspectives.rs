@@ -3,17 +3,15 @@
 //! they report. Expandable sections, every statement with its article; each follows the role
 //! filter, showing while any of its roles is shown.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::duty_item::source_byline;
 use super::heading_tag;
-use crate::model::Content;
+use crate::model::SharedContent;
 
 /// What `perspectives` is drawn from.
 pub struct PerspectivesProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     /// Ids of the shown roles.
     pub roles: Vec<String>,
     pub heading_level: u8,

@@ -8,11 +8,11 @@ use yew::prelude::*;
 use super::duty_item::{on_opened, source_byline, Opened};
 use super::{duty_item, heading_tag, DutyItemProps};
 use crate::filter::Outcome;
-use crate::model::{Content, Focus, FocusClaim};
+use crate::model::{Content, Focus, FocusClaim, SharedContent};
 
 #[derive(Properties, PartialEq)]
 pub struct RoleColumnProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     /// Index into `content.roles`.
     pub role: usize,
     /// What the filters leave: which of the role's duties fit.
@@ -161,7 +161,7 @@ pub fn RoleColumn(props: &RoleColumnProps) -> Html {
 
 #[derive(Properties)]
 pub struct DutyListProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     /// The role's duties in content order (indices into `content.duties`).
     pub duties: Rc<Vec<usize>>,
     /// How many of them are listed.
@@ -181,7 +181,7 @@ pub struct DutyListProps {
 
 impl PartialEq for DutyListProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.content, &other.content)
+        self.content == other.content
             && self.duties == other.duties
             && self.listed == other.listed
             && self.current == other.current

@@ -16,11 +16,11 @@ use yew::prelude::*;
 
 use super::RoleColumn;
 use crate::filter::Outcome;
-use crate::model::Content;
+use crate::model::SharedContent;
 
 /// What `role_columns` is drawn from.
 pub struct RoleColumnsProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub outcome: Rc<Outcome>,
     /// Indices into `content.roles` of the shown roles, in column order.
     pub roles: Vec<usize>,

@@ -11,14 +11,14 @@ use yew::prelude::*;
 
 use crate::export;
 use crate::filter::{Outcome, Query};
-use crate::model::Content;
+use crate::model::SharedContent;
 use crate::options::Theme;
 use crate::release::Pinned;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     /// Validated content the view shows.
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     /// The reader's current query (filters, layout, a deep link's duty).
     pub query: Query,
     /// What the query leaves: `shown` are the visible duties.
@@ -339,14 +339,14 @@ fn snippet_field(
 /// The snippets for the view as rendered now.
 fn make_snippets(
     bar: &NodeRef,
-    content: &Content,
+    content: &SharedContent,
     query: &Query,
     roles: &[usize],
     theme: Theme,
     release: &Pinned,
 ) -> Snippets {
     let options = export::embed_options(content, query, roles, theme);
-    let built_in = crate::content::built_in().is_ok_and(|b| *b == *content);
+    let built_in = crate::content::is_built_in(content);
     let inline = (!built_in).then(|| crate::content::to_json(content));
     let view = web::view_html(bar)
         .map(|html| crate::prerender::wrap(&html))
@@ -367,7 +367,7 @@ mod web {
     use yew::{AttrValue, Callback, NodeRef};
 
     use crate::filter::Query;
-    use crate::model::Content;
+    use crate::model::SharedContent;
     use crate::release::{Pinned, Release};
     pub use crate::web::files::{copy_text, download, select_field};
 
@@ -376,7 +376,7 @@ mod web {
     /// view; else `None` (an author's content lives only where it is embedded).
     pub fn view_link(
         bar: &NodeRef,
-        content: &Content,
+        content: &SharedContent,
         query: &Query,
         base: &Query,
         owns_url: bool,
@@ -385,7 +385,7 @@ mod web {
             let href = web_sys::window()?.location().href().ok()?;
             let page = href.split('#').next().unwrap_or_default().to_string();
             (page, crate::url_state::write(query, base))
-        } else if crate::content::built_in().is_ok_and(|b| *b == *content) {
+        } else if crate::content::is_built_in(content) {
             let start = crate::options::resolve(&Default::default(), content).base;
             (site(bar), crate::url_state::write(query, &start))
         } else {

@@ -7,11 +7,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::filter::Outcome;
-use crate::model::Content;
+use crate::model::SharedContent;
 
 /// What `status_line` is drawn from.
 pub struct StatusLineProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub outcome: Rc<Outcome>,
     /// Indices into `content.roles` of the shown roles, in column order.
     pub roles: Vec<usize>,

@@ -12,12 +12,12 @@ use super::duty_item::source_byline;
 use super::duty_item::{on_opened, Opened};
 use super::role_column::{is_current, listed_through, more_label};
 use super::{duty_item, heading_tag, DutyItemProps, DUTIES_PER_PAGE};
-use crate::model::{Content, LinkKind};
+use crate::model::{LinkKind, SharedContent};
 use crate::topics::{Band, TopicRow};
 
 /// What `topic_table` is drawn from.
 pub struct TopicTableProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub rows: Rc<Vec<TopicRow>>,
     /// Indices into `content.roles` of the shown roles, in column order.
     pub roles: Vec<usize>,
@@ -59,7 +59,7 @@ pub fn topic_table(props: TopicTableProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TopicRowProps {
-    pub content: Rc<Content>,
+    pub content: SharedContent,
     pub row: TopicRow,
     pub roles: Vec<usize>,
     pub heading_level: u8,

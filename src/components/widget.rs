@@ -8,13 +8,13 @@ use yew::prelude::*;
 
 use super::{content_error_box, Comparison};
 use crate::content::{built_in, parse_content, ContentError};
-use crate::model::Content;
+use crate::model::SharedContent;
 use crate::options::{self, resolve, Options};
 
 /// Content as the loader left it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loaded {
-    Ready(Rc<Content>),
+    Ready(SharedContent),
     Failed(Rc<Vec<ContentError>>),
 }
 
@@ -25,7 +25,7 @@ impl Loaded {
         match (load_error, json) {
             (Some(error), _) => Loaded::Failed(Rc::new(vec![ContentError::new("", error)])),
             (None, Some(json)) => match parse_content(json) {
-                Ok(content) => Loaded::Ready(Rc::new(content)),
+                Ok(content) => Loaded::Ready(SharedContent::new(content)),
                 Err(errors) => Loaded::Failed(Rc::new(errors)),
             },
             (None, None) => match built_in() {

@@ -11,7 +11,7 @@ mod table;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::model::{Content, Topic};
+use crate::model::{Content, SharedContent, Topic};
 use crate::url_state::clip;
 pub use file::{parse_content, to_json, MAX_CONTENT_BYTES};
 pub use table::{
@@ -69,15 +69,21 @@ const fn minify(json: &[u8], out: &mut [u8]) -> usize {
 
 thread_local! {
     /// Read once per page (or thread): every widget with the built-in content shares it.
-    static BUILT_IN: Result<Rc<Content>, Rc<Vec<ContentError>>> =
+    static BUILT_IN: Result<SharedContent, Rc<Vec<ContentError>>> =
         // Without topics of its own, the built-in file has none: it is where they come from.
-        file::parse(BUILT_IN_JSON, Vec::new).map(Rc::new).map_err(Rc::new);
+        file::parse(BUILT_IN_JSON, Vec::new).map(SharedContent::new).map_err(Rc::new);
 }
 
 /// The built-in content, read and validated; its problems if the file were broken (the tests
 /// make sure it is not, and the widget would show them rather than fail silently).
-pub fn built_in() -> Result<Rc<Content>, Rc<Vec<ContentError>>> {
+pub fn built_in() -> Result<SharedContent, Rc<Vec<ContentError>>> {
     BUILT_IN.with(Clone::clone)
+}
+
+/// Whether `content` is the built-in content: the one read by [`built_in`], which every widget
+/// without content of its own shares. An author's file is the author's, even with the same text.
+pub fn is_built_in(content: &SharedContent) -> bool {
+    built_in().is_ok_and(|b| b == *content)
 }
 
 /// The built-in content, for tests and the native renderer. Empty if the file were broken;
