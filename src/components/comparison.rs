@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::{
-    active_filters, perspectives, role_columns, status_line, topic_table, ActiveFiltersProps,
-    FilterBar, PerspectivesProps, RoleColumnsProps, ShareBar, StatusLineProps, TopicTableProps,
+    active_filters, role_columns, status_line, topic_table, ActiveFiltersProps, FilterBar,
+    Perspectives, RoleColumnsProps, ShareBar, StatusLineProps, TopicTableProps,
 };
 use crate::filter::{self, Facet, Layout, Query, SearchIndex};
 use crate::model::SharedContent;
@@ -263,11 +263,11 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 }) }
             }
             </div>
-            { perspectives(PerspectivesProps {
-                content: content.clone(),
-                roles: query.roles.clone(),
-                heading_level: props.heading_level,
-            }) }
+            <Perspectives
+                content={content.clone()}
+                roles={query.roles.clone()}
+                heading_level={props.heading_level}
+            />
             <ShareBar
                 content={content.clone()}
                 query={query.clone()}

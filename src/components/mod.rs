@@ -28,7 +28,7 @@ pub use content_error_box::content_error_box;
 pub use duty_item::{duty_item, DutyItemProps};
 pub use filter_bar::{FilterBar, FilterBarProps};
 pub use focus_map::{focus_map, FocusMapProps};
-pub use perspectives::{perspectives, PerspectivesProps};
+pub use perspectives::{Perspectives, PerspectivesProps};
 pub use role_column::{RoleColumn, RoleColumnProps, DUTIES_PER_PAGE};
 pub use role_columns::{role_columns, RoleColumnsProps};
 pub use search_box::{search_box, SearchBoxProps};
