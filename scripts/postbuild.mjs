@@ -199,7 +199,7 @@ async function writeLoader(version, { glue, wasm, css }) {
 /** The pages' links to the stylesheet and the glue, by their new names, with SRI; and without
  *  the `<link data-trunk rel="rust">` that Trunk 0.21 leaves in a page it builds the wasm for
  *  (it tells Trunk what to build; in the page it is bytes a reader downloads before the first
- *  duty, about 60 B brotli, for a `rel` no browser knows: embed.js loads the wasm). */
+ *  duty, about 80 B brotli, for a `rel` no browser knows: embed.js loads the wasm). */
 function rewritePages({ glue, css }) {
   const cssLink = new RegExp(`<link rel="stylesheet" href="\\./role-compare(\\.${TAG})?\\.css"[^>]*>`);
   const glueLink = new RegExp(`<link rel="modulepreload" href="\\./role-compare(\\.${TAG})?\\.js"[^>]*>`);
