@@ -17,8 +17,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
+import { launch, waitForWidget } from '../tests/e2e/support/browser.mjs';
 import { serve } from '../tests/e2e/support/server.mjs';
 
 const { values, positionals } = parseArgs({
@@ -40,14 +39,14 @@ const CLICKS = ['focus:internal', 'line:bottom', 'line:bottom', 'focus:internal'
 const SCRIPT = new Set(['FunctionCall', 'EventDispatch']);
 const RENDER = new Set(['Layout', 'UpdateLayoutTree']);
 
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const browser = await launch();
 const server = await serve(values.dist);
 const figures = Object.fromEntries(names.map((n) => [n, { all: [], render: [] }]));
 try {
   for (let load = 0; load < Number(values.loads); load++) {
     const page = await browser.newPage({ viewport: { width: Number(values.width), height: 1400 } });
     await page.goto(`${server.url}index.html`, { waitUntil: 'load' });
-    await page.waitForSelector('.rc-mount:not([data-prerendered]) [data-duty]');
+    await waitForWidget(page);
     await page.waitForTimeout(1000);
     const cdp = await page.context().newCDPSession(page);
     const events = [];
@@ -79,8 +78,12 @@ try {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
-    const marks = new Map(events.filter((e) => e.cat?.includes('user_timing')).map((e) => [e.name, e.ts]));
-    const timed = events.filter((e) => e.ph === 'X' && (SCRIPT.has(e.name) || RENDER.has(e.name)));
+    const markEvents = events.filter((e) => e.cat?.includes('user_timing'));
+    const marks = new Map(markEvents.map((e) => [e.name, e.ts]));
+    if (markEvents.length === 0) throw new Error('css-ab: the trace holds none of the clicks\' marks');
+    // The page's main thread, where the marks were made: not the service worker's or others.
+    const [{ pid, tid }] = markEvents;
+    const timed = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && (SCRIPT.has(e.name) || RENDER.has(e.name)));
     for (const [mark, start] of marks) {
       const [kind, name, round] = mark.split('|');
       if (kind !== 'start' || round === '0') continue;
