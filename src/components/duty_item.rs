@@ -22,6 +22,9 @@ pub struct DutyItemProps<'a> {
     pub current: bool,
     /// Whether the filters leave it out: the card stays in the page, hidden.
     pub hidden: bool,
+    /// Whether it fits but comes after the first `PHONE_FIRST` cards of its column that fit:
+    /// marked `data-rest`, which a phone-sized widget folds until "All N" (role-compare.css).
+    pub rest: bool,
     /// Whether the reader opened its source: the details exist only while they read them.
     pub open: bool,
     /// Told `(duty, open)` when the reader opens or closes the source.
@@ -58,6 +61,7 @@ pub fn duty_item(props: DutyItemProps<'_>) -> Html {
             data-line={duty.line.id()}
             aria-current={props.current.then_some("true")}
             hidden={props.hidden}
+            data-rest={props.rest.then_some("")}
         >
             <p class="rc-duty-text">{ &duty.text }</p>
             if duty.view {

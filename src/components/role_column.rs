@@ -33,9 +33,9 @@ pub struct RoleColumnProps {
 /// column's count still count every duty that fits.
 pub const DUTIES_PER_PAGE: usize = 100;
 
-/// How many cards a role's section shows in a phone-sized widget before "All N" (the
-/// stylesheet's `:nth-child(n + 4 of …)` rule, "Read on a phone", holds the same number): the
-/// first few duties of each role, so that two roles fit in the first screen.
+/// How many cards a role's section shows in a phone-sized widget before "All N" (the cards past
+/// them are marked `data-rest`, which the stylesheet's "Read on a phone" folds): the first few
+/// duties of each role that fit, so that two roles fit in the first screen.
 pub const PHONE_FIRST: usize = 3;
 
 #[component]
@@ -200,25 +200,35 @@ impl PartialEq for DutyListProps {
 #[component]
 pub fn DutyList(props: &DutyListProps) -> Html {
     let content = &props.content;
+    // The cards that fit so far, for `data-rest`; `show_fitting` counts the same way. Written
+    // out in both rather than shared as an iterator of the cards' places, which cost the stable
+    // build's wasm 388 B brotli more (measured; docs/performance.md, "Cards marked, not counted").
+    let mut fitting = 0;
     html! {
         <ul class="rc-duties" ref={props.list.clone()}>
-            { for props.duties.iter().take(props.listed).map(|&d| duty_item(DutyItemProps {
-                content,
-                duty: d,
-                current: is_current(content, d, props.current.as_deref()),
-                hidden: !props.outcome.fits(d),
-                open: props.opened.contains(d),
-                on_toggle: props.on_toggle.clone(),
-            })) }
+            { for props.duties.iter().take(props.listed).map(|&d| {
+                let fits = props.outcome.fits(d);
+                fitting += usize::from(fits);
+                duty_item(DutyItemProps {
+                    content,
+                    duty: d,
+                    current: is_current(content, d, props.current.as_deref()),
+                    hidden: !fits,
+                    rest: fits && fitting > PHONE_FIRST,
+                    open: props.opened.contains(d),
+                    on_toggle: props.on_toggle.clone(),
+                })
+            }) }
         </ul>
     }
 }
 
 /// Sets `hidden` on each card in `list` (the role's `duties`, listed in order) to whether it
-/// fits `outcome`: what Yew's diff of the whole list would change, without drawing and comparing
-/// every card again. A card whose `hidden` is already right is left alone (`toggleAttribute`
-/// with force changes nothing then), so a render of the column that changed no filter changes
-/// nothing here. The list in the page was drawn from these same `duties`, in order: a widget's
+/// fits `outcome`, and `data-rest` to whether it fits past the first `PHONE_FIRST` that do: what
+/// Yew's diff of the whole list would change, without drawing and comparing every card again.
+/// A card whose attributes are already right is left alone (`toggleAttribute` with force
+/// changes nothing then), so a render of the column that changed no filter changes nothing
+/// here. The list in the page was drawn from these same `duties`, in order: a widget's
 /// content is never swapped in place (new content mounts a new widget: `embed.js`, the
 /// builder's preview), so a column keeps the duties it was first drawn with.
 fn show_fitting(list: &NodeRef, duties: &[usize], outcome: &Outcome) {
@@ -226,10 +236,14 @@ fn show_fitting(list: &NodeRef, duties: &[usize], outcome: &Outcome) {
         return;
     };
     let cards = list.children();
-    for (i, &d) in duties.iter().enumerate().take(cards.length() as usize) {
-        if let Some(card) = cards.item(i as u32) {
-            let _ = card.toggle_attribute_with_force("hidden", !outcome.fits(d));
-        }
+    let mut fitting = 0;
+    // The cards listed are the first of `duties`: the list ends before them if it is shorter.
+    for (i, &d) in (0..).zip(duties) {
+        let Some(card) = cards.item(i) else { break };
+        let fits = outcome.fits(d);
+        fitting += usize::from(fits);
+        let _ = card.toggle_attribute_with_force("hidden", !fits);
+        let _ = card.toggle_attribute_with_force("data-rest", fits && fitting > PHONE_FIRST);
     }
 }
 

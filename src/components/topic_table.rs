@@ -175,6 +175,7 @@ fn view_band(
                                     duty: d,
                                     current: is_current(content, d, props.current.as_deref()),
                                     hidden: false,
+                                    rest: false,
                                     open: opened.contains(d),
                                     on_toggle: on_toggle.clone(),
                                 })) }

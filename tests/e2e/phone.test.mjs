@@ -169,6 +169,34 @@ describe('read on a phone (dist/)', { skip: !BUILT && 'dist/ is missing: make di
     });
   });
 
+  test('after each tap, a section shows the first three duties that fit, in order, and no other', async () => {
+    // The view marks the cards that fit past the first three (`data-rest`) as it shows and
+    // hides them: checked after taps that hide cards and taps that show them again.
+    const firstThree = async (page, fits) => {
+      for (const role of DEFAULT_ROLES) {
+        const want = CONTENT.duties.filter((d) => d.role === role && fits(d)).slice(0, 3).map((d) => d.id);
+        const seen = await page.locator(`.rc [data-role="${role}"] [data-duty]:visible`).evaluateAll((cards) => cards.map((c) => c.dataset.duty));
+        assert.deepEqual(seen, want, role);
+      }
+    };
+    await onPhone('', async (page) => {
+      const f = finger(page);
+      await firstThree(page, () => true);
+      for (const [filter, pressed, fits] of [
+        ['line:bottom', true, (d) => d.line === 'bottom'],
+        ['focus:external', true, (d) => d.line === 'bottom' && d.focus === 'external'],
+        ['line:bottom', false, (d) => d.focus === 'external'],
+        ['focus:external', false, () => true],
+      ]) {
+        await f.tap(`.rc [data-filter="${filter}"]`);
+        // The duties follow a frame after the toggle on a touch screen: until then the view is busy.
+        await waitForView(page, `${filter} ${pressed ? 'pressed' : 'released'} and the view caught up`,
+          `document.querySelector('.rc [data-filter="${filter}"]').getAttribute('aria-pressed') === '${pressed}' && !document.querySelector('.rc [aria-busy="true"]')`);
+        await firstThree(page, fits);
+      }
+    });
+  });
+
   describe('reader tasks by touch, at most three taps each, ending on the exact duties asked for', () => {
     test('only the CMO\'s bottom-line duties', async () => {
       await onPhone('', async (page) => {
