@@ -63,7 +63,7 @@ const BUILDER_PAGE = "builder.html";
 const BUILDER_START = "builder-start.js";
 // What an embed needs, copied into v<version>/: the loader and the widget's files, release.json
 // and the snippet, and the iframe page with its scripts.
-const PINNED = ["embed.js", RELEASE, "snippet.html", "embed.html", "frame.js", "frame.css", "frame-parent.js", "icon.svg"];
+const PINNED = ["embed.js", RELEASE, "snippet.html", "embed.html", "frame.js", "frame.css", "frame-parent.js", "icon.svg", "icon-32.png"];
 // The hash in a file name: the first 12 hex digits of the file's SHA-384 (48 bits, so two
 // builds' names never meet by chance).
 const TAG = "[0-9a-f]{12}";
@@ -305,8 +305,8 @@ function singleFile({ glue, wasm }, release) {
   html = html.replace(/<link rel="(modulepreload|manifest)"[^>]*>\s*/g, "");
   // (An element marked so holds no element of its own kind.)
   html = html.replace(/<([a-z]+) [^>]*data-online-only[^>]*>[\s\S]*?<\/\1>\s*/g, "");
-  const icon = readFileSync(join(dir, "icon.svg")).toString("base64");
-  html = html.replace(/href="\.\/icon\.svg"/, `href="data:image/svg+xml;base64,${icon}"`);
+  const icon = readFileSync(join(dir, "icon-32.png")).toString("base64");
+  html = html.replace(/href="\.\/icon-32\.png"/, `href="data:image/png;base64,${icon}"`);
   // The release, for "Embed this view": the file has no address to fetch release.json from.
   const releaseAttribute = JSON.stringify(release).replaceAll("&", "&amp;").replaceAll('"', "&quot;");
   // The element's start tag, ending in the attribute (as the pre-render finds it): the name alone

@@ -777,6 +777,25 @@ describe('role-compare offline (dist/)', { skip: !BUILT && 'dist/ is missing' },
     }
   });
 
+  test('every page\'s favicon is a PNG of the size it declares, the single file\'s inlined', { timeout: 60_000 }, async () => {
+    // Not the SVG: Chromium fetches a page's favicon again after each change of its URL (a
+    // filter tap writes the view into the link), and an SVG icon is a document of its own to
+    // build each time (docs/performance.md, "The favicon, fetched on every tap").
+    for (const name of ['index.html', 'blog.html', 'builder.html', 'embed.html']) {
+      const html = readFileSync(path.join(DIST, name), 'utf8');
+      const links = [...html.matchAll(/<link rel="icon"[^>]*>/g)].map((m) => m[0]);
+      assert.equal(links.length, 1, `${name} has one favicon link`);
+      const [, href] = links[0].match(/href="([^"]+)"/) ?? [];
+      assert.match(links[0], /type="image\/png"/, `${name}: the favicon is a PNG`);
+      const served = await fetch(new URL(href, `${distServer.url}${name}`));
+      assert.equal(served.status, 200, `${name}: ${href} is served`);
+      const { width, height } = pngSize(Buffer.from(await served.arrayBuffer()));
+      assert.match(links[0], new RegExp(`sizes="${width}x${height}"`), `${name}: ${href} declares the size it has`);
+    }
+    const single = readFileSync(path.join(DIST, 'role-compare.html'), 'utf8');
+    assert.match(single, /<link rel="icon" href="data:image\/png;base64,[A-Za-z0-9+/=]+"/, 'the single file carries its favicon');
+  });
+
   test('the "download for offline use" link gives the single file', { timeout: 60_000 }, async () => {
     const { context } = await newContext(browser);
     try {
