@@ -11,7 +11,8 @@
 //     "Serving a release: headers"); the pages are rewritten to load them, with Subresource
 //     Integrity hashes; embed.js is made
 //     from web/embed.js with the version and the hashes it checks the glue and the wasm against
-//     written in, and minified (it is on every article page); the glue is minified too;
+//     written in, and minified (it is on every article page); the glue and site.js are minified
+//     too, and the glue and embed.js start with a compile hint (COMPILE_AHEAD);
 //  2. writes release.json: the release's version and each file's path and SRI hash (the
 //     contract the Hugo and WordPress integrations read);
 //  3. pre-renders the widget's view into index.html, embed.html and blog.html, and writes
@@ -154,7 +155,16 @@ async function writeGlue(glueName, glueText, stem, wasmPath) {
   write(glueName, await minifyGlue(glueText.replace(wasmRef, `new URL("${wasmPath}",import.meta.url)`)));
 }
 
-const GLUE_MINIFIED = "// wasm-bindgen's glue, minified by scripts/postbuild.mjs (terser)";
+/** V8's magic comment for an explicit compile hint, the first line of the glue and of embed.js:
+ *  every function of the file is compiled with the file (off the main thread, as a module is
+ *  streamed) rather than on its first call, and nearly all of theirs run at the takeover. The
+ *  glue's 58 functions were compiled in the takeover's task as the hydration first called them,
+ *  7-32 ms of it at 4x CPU slowdown (0.3-3 ms with the hint); with embed.js's too, the main
+ *  thread's script compiling over a load of the standalone page went from 45-71 ms to 2-6 ms
+ *  (traces, docs/performance.md, "Scripts compiled ahead"). Other browsers read a comment. */
+const COMPILE_AHEAD = "//# allFunctionsCalledOnLoad\n";
+
+const GLUE_MINIFIED = `${COMPILE_AHEAD}// wasm-bindgen's glue, minified by scripts/postbuild.mjs (terser)`;
 
 /** wasm-bindgen's glue minified (terser, as embed.js): the widget's goes from 45,565 to 17,124 B
  *  raw and 5,791 to 3,759 B brotli (-q 11), what a reader downloads with the wasm; most of what
@@ -191,9 +201,20 @@ async function writeLoader(version, { glue, wasm, css }) {
     module: true,
     ecma: 2022,
     compress: { passes: 2 },
-    format: { preamble: `// role-compare ${version}: the embed loader, minified (source: web/embed.js).` },
+    format: { preamble: `${COMPILE_AHEAD}// role-compare ${version}: the embed loader, minified (source: web/embed.js).` },
   });
   write("embed.js", code + "\n");
+}
+
+/** site.js: web/site.js minified, as embed.js (the standalone page loads it): 613 -> 381 B
+ *  brotli (-q 11). Its comments stay in web/site.js. */
+async function writeSiteScript() {
+  const { code } = await minify(readFileSync(join(root, "web", "site.js"), "utf8"), {
+    module: true,
+    ecma: 2022,
+    format: { preamble: "// role-compare: the standalone site's script, minified (source: web/site.js)." },
+  });
+  write("site.js", code + "\n");
 }
 
 /** The pages' links to the stylesheet and the glue, by their new names, with SRI; and without
@@ -408,6 +429,7 @@ minifyStylesheet();
 const assets = await hashAssets();
 const builderFiles = await builderAssets();
 await writeLoader(version, assets);
+await writeSiteScript();
 rewritePages(assets);
 const release = writeRelease(version, assets);
 prerender();
