@@ -298,7 +298,8 @@ function carryOver(host) {
     typed: earlyText.get(view),
     text: typed ? { value: typed.value, start: typed.selectionStart, end: typed.selectionEnd } : null,
     focus: active && view.contains(active) ? { element: active, place: placeOf(view, active) } : null,
-    scroll: strip ? { left: strip.scrollLeft } : null,
+    // How far the reader scrolled the strip sideways (0: not at all, or no strip).
+    scroll: strip ? strip.scrollLeft : 0,
   };
 }
 
@@ -315,7 +316,11 @@ async function handOver(carried) {
     if (!live) continue;
     try {
       const strip = live.querySelector(".rc-columns");
-      if (taken.scroll && strip && strip.scrollLeft !== taken.scroll.left) strip.scrollLeft = taken.scroll.left;
+      // Only a strip the reader scrolled: asking a strip where it is, or moving it, makes the
+      // browser lay the whole view out then and there, in the takeover's task (20 ms of it at
+      // 4x CPU slowdown), and a new strip, or the same one hydrated, is where it should be when
+      // it was not moved. (Moved to where it already is, a strip stays put.)
+      if (taken.scroll && strip) strip.scrollLeft = taken.scroll;
       if (taken.focus && !live.contains(document.activeElement)) {
         const { element, place } = taken.focus;
         const again = element.isConnected ? element : elementAt(live, place);
