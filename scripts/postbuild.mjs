@@ -157,8 +157,8 @@ async function writeGlue(glueName, glueText, stem, wasmPath) {
 
 /** V8's magic comment for an explicit compile hint, the first line of the glue and of embed.js:
  *  every function of the file is compiled with the file (off the main thread, as a module is
- *  streamed) rather than on its first call, and nearly all of theirs run at the takeover. The
- *  glue's 58 functions were compiled in the takeover's task as the hydration first called them,
+ *  streamed) rather than on its first call, and nearly all of theirs run at the takeover. 55 of
+ *  the glue's functions were compiled in the takeover's task as the hydration first called them,
  *  7-32 ms of it at 4x CPU slowdown (0.3-3 ms with the hint); with embed.js's too, the main
  *  thread's script compiling over a load of the standalone page went from 45-71 ms to 2-6 ms
  *  (traces, docs/performance.md, "Scripts compiled ahead"). Other browsers read a comment. */
@@ -173,7 +173,13 @@ const GLUE_MINIFIED = `${COMPILE_AHEAD}// wasm-bindgen's glue, minified by scrip
  *  Marked, and left as it is when marked, so that a second run gives the same bytes. */
 async function minifyGlue(text) {
   if (text.startsWith(GLUE_MINIFIED)) return text;
-  const { code } = await minify(text, { module: true, ecma: 2022, format: { preamble: GLUE_MINIFIED } });
+  return minifyModule(text, GLUE_MINIFIED);
+}
+
+/** A module's text minified by terser (ES2022), starting with `preamble`; `compress`, terser's
+ *  compress options where they are not its defaults. */
+async function minifyModule(text, preamble, compress) {
+  const { code } = await minify(text, { module: true, ecma: 2022, ...(compress && { compress }), format: { preamble } });
   return code + "\n";
 }
 
@@ -197,24 +203,15 @@ async function writeLoader(version, { glue, wasm, css }) {
   const block = /\/\*rc-build\*\/[\s\S]*?\/\*\/rc-build\*\//;
   if (!block.test(text)) fail("web/embed.js has no /*rc-build*/ … /*/rc-build*/ block");
   const source = text.replace(block, JSON.stringify(build));
-  const { code } = await minify(source, {
-    module: true,
-    ecma: 2022,
-    compress: { passes: 2 },
-    format: { preamble: `${COMPILE_AHEAD}// role-compare ${version}: the embed loader, minified (source: web/embed.js).` },
-  });
-  write("embed.js", code + "\n");
+  const preamble = `${COMPILE_AHEAD}// role-compare ${version}: the embed loader, minified (source: web/embed.js).`;
+  write("embed.js", await minifyModule(source, preamble, { passes: 2 }));
 }
 
 /** site.js: web/site.js minified, as embed.js (the standalone page loads it): 613 -> 381 B
  *  brotli (-q 11). Its comments stay in web/site.js. */
 async function writeSiteScript() {
-  const { code } = await minify(readFileSync(join(root, "web", "site.js"), "utf8"), {
-    module: true,
-    ecma: 2022,
-    format: { preamble: "// role-compare: the standalone site's script, minified (source: web/site.js)." },
-  });
-  write("site.js", code + "\n");
+  const preamble = "// role-compare: the standalone site's script, minified (source: web/site.js).";
+  write("site.js", await minifyModule(readFileSync(join(root, "web", "site.js"), "utf8"), preamble));
 }
 
 /** The pages' links to the stylesheet and the glue, by their new names, with SRI; and without
