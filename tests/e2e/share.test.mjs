@@ -257,8 +257,13 @@ describe('sharing a view (dist/)', { skip: !BUILT && 'dist/ is missing' }, () =>
   });
 
   test('the embed panel pins its snippets from the release the page carries (the offline edition) or says why it cannot', async () => {
+    // The snippet, or what the panel says instead once release.json has been read or has failed:
+    // not "Making the snippet…", which it says while the read is under way.
     const scriptSnippet = (page) =>
-      page.waitForFunction(() => document.querySelector('.rc textarea[data-snippet="script"]')?.value || document.querySelector('.rc-embed p.rc-embed-item')?.textContent);
+      page.waitForFunction(() => {
+        const said = document.querySelector('.rc-embed p.rc-embed-item')?.textContent;
+        return document.querySelector('.rc textarea[data-snippet="script"]')?.value || (said !== 'Making the snippet…' && said);
+      });
     const { css, embed } = RELEASE.files;
     // The offline edition has no address to read release.json from: it carries its release.
     const single = await openPage(browser, pathToFileURL(path.join(DIST, 'role-compare.html')).href, { viewport: DESKTOP });
