@@ -2,9 +2,11 @@
 // unless one is asked for, no caching, no directory listing and no way out of the directory.
 // Generic on purpose: the cross-origin tests start a second one for a host page on another port.
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,20 +46,24 @@ export const CONTENT_TYPES = {
  *   `headers`: more response headers for the files served, as an object or a function of the
  *   pathname (as `transform` gets it) returning one, e.g. a `Content-Security-Policy` for the
  *   HTML pages only.
+ *   `compress`: send text files and the wasm compressed, as a static host does (GitHub Pages,
+ *   Netlify, Cloudflare): brotli (quality 11, as `make size` counts) where the request accepts
+ *   it, gzip otherwise, with `Vary: Accept-Encoding`. Each body is compressed once and kept, so
+ *   only a file's first response pays for it. Off by default: the tests read files as they are.
  * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
  *   `url` ends in `/`; `origin` is `url` without it (without the prefix, when there is one).
  *
  * @typedef {(file: {pathname: string, ext: string, body: Buffer}) => string | Buffer | undefined} Transform
  *   `pathname` is the request path (after `/` → `/index.html`), `ext` the lower-case extension.
  */
-export async function serve(dir, { port = 0, cors = false, transform, prefix = '/', cacheControl = 'no-store', headers } = {}) {
+export async function serve(dir, { port = 0, cors = false, transform, prefix = '/', cacheControl = 'no-store', headers, compress = false } = {}) {
   const root = await realpath(path.resolve(dir));
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`serve: prefix must start and end with "/", got ${prefix}`);
   const extraHeaders = cors ? { 'Access-Control-Allow-Origin': '*' } : {};
 
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
-    handle(root, req, res, transform, prefix, cacheControl, headers).catch(() => {
+    handle(root, req, res, transform, prefix, cacheControl, headers, compress).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.destroy();
     });
@@ -90,7 +96,7 @@ export async function serve(dir, { port = 0, cors = false, transform, prefix = '
   };
 }
 
-async function handle(root, req, res, transform, prefix = '/', cacheControl = 'no-store', headers) {
+async function handle(root, req, res, transform, prefix = '/', cacheControl = 'no-store', headers, compress = false) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'method not allowed');
@@ -140,6 +146,12 @@ async function handle(root, req, res, transform, prefix = '/', cacheControl = 'n
       const changed = transform({ pathname, ext, body: original });
       body = changed === undefined ? original : Buffer.from(changed);
     }
+    const coding = compress && COMPRESSIBLE.has(ext) ? contentCoding(req.headers['accept-encoding']) : null;
+    if (coding) {
+      body = encoded(body ?? (await file.readFile()), coding);
+      res.setHeader('Content-Encoding', coding);
+    }
+    if (compress) res.setHeader('Vary', 'Accept-Encoding');
     res.writeHead(200, {
       'Content-Type': type ?? 'application/octet-stream',
       'Content-Length': body ? body.length : stat.size,
@@ -152,6 +164,36 @@ async function handle(root, req, res, transform, prefix = '/', cacheControl = 'n
   } finally {
     await file.close();
   }
+}
+
+/** What `compress` compresses: text, and the wasm (hosts compress `application/wasm` too). */
+const COMPRESSIBLE = new Set(['.html', '.htm', '.js', '.mjs', '.css', '.svg', '.json', '.webmanifest', '.txt', '.wasm']);
+
+/** `br` if the `Accept-Encoding` header takes it, else `gzip` if it takes that, else null. */
+function contentCoding(accept = '') {
+  const taken = new Map();
+  for (const part of accept.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    taken.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (name) => (taken.get(name) ?? taken.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+/** Compressed bodies, by coding and the body's digest: each is compressed once. */
+const compressed = new Map();
+
+function encoded(body, coding) {
+  const key = `${coding}:${createHash('sha256').update(body).digest('base64')}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out = coding === 'br'
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return out;
 }
 
 function inside(root, p) {
