@@ -47,7 +47,8 @@ test-native:
 	cargo test --locked
 
 # The content files against the JSON Schema (Ajv), beside the widget's own validator in test-native;
-# every relative link and anchor of the Markdown files; BENCHMARKS.md's sections each once.
+# every relative link and anchor of the Markdown files; BENCHMARKS.md's sections each once; the test
+# server's compression (the benchmark's Lighthouse part).
 test-content:
 	node --test tests/node/
 

@@ -1205,7 +1205,7 @@ async function main() {
     // wire, and the other parts' server sends files as they are. Uncompressed, what blocks the
     // first paint was 69.5 KB on the standalone page (its HTML and two stylesheets) against the
     // reference page's 23 KB, where a reader downloads 10.6 and 3.9 KB; the simulated link then
-    // put the standalone page's LCP 1.3–1.4x the reference page's (docs/performance.md, "LCP
+    // put the standalone page's LCP 1.2–1.4x the reference page's (docs/performance.md, "LCP
     // on a compressed link"). Each page is loaded once first, unmeasured, so that no run's
     // timings hold the server compressing a file for the first time.
     const packed = await serve(siteDir, { compress: true });
