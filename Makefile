@@ -48,7 +48,8 @@ test-native:
 
 # The content files against the JSON Schema (Ajv), beside the widget's own validator in test-native;
 # every relative link and anchor of the Markdown files; BENCHMARKS.md's sections each once; the test
-# server's compression (the benchmark's Lighthouse part).
+# server's compression (the benchmark's Lighthouse part); what the bench copies for its wasm
+# breakdown.
 test-content:
 	node --test tests/node/
 

@@ -30,7 +30,7 @@ import { generatedContent } from '../tests/e2e/support/generated-content.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { renderReference } from '../bench/reference/build.mjs';
 import { CATEGORIES, describeTask, longTasks } from './trace-tasks.mjs';
-import { breakdown, cargoFiles, markdown as breakdownMarkdown } from './wasm-breakdown.mjs';
+import { breakdown, cargoFiles, copyCargoFiles, markdown as breakdownMarkdown } from './wasm-breakdown.mjs';
 import { assertMarkers, spliceReport } from './bench-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -1038,18 +1038,7 @@ async function main() {
   // The cargo output behind the dist, taken now with the dist (a checkout that rebuilds during
   // the run must not give the breakdown another build's wasm).
   const cargoDir = path.join(tmp, 'cargo');
-  if (opts.parts.has('breakdown')) {
-    const from = cargoFiles(opts.cargoRoot);
-    const copy = (src, dest) => {
-      if (!existsSync(src)) return;
-      mkdirSync(path.dirname(dest), { recursive: true });
-      cpSync(src, dest);
-    };
-    copy(from.marker, cargoFiles(cargoDir).marker);
-    copy(from.content, cargoFiles(cargoDir).content);
-    // After the marker: where the wasm goes follows the build the marker names.
-    copy(from.file, cargoFiles(cargoDir).file);
-  }
+  if (opts.parts.has('breakdown')) copyCargoFiles(opts.cargoRoot, cargoDir);
   const builtin = JSON.parse(readFileSync(path.join(ROOT, 'content/roles.json'), 'utf8'));
   const big = generateContent(builtin, 1000);
   checkContent(big);

@@ -33,7 +33,7 @@
 // where both were measured: BENCHMARKS.md).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,7 +199,27 @@ export function cargoFiles(root = ROOT) {
   const marker = path.join(root, 'target/dist-build');
   const build = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : 'stable';
   const dir = build === 'nightly-size' ? 'target/nightly' : 'target';
-  return { build, marker, file: path.join(root, dir, 'wasm32-unknown-unknown/release/role-compare.wasm'), content: path.join(root, 'content/roles.json') };
+  // `html`: index.html, whose wasm-opt arguments the build ran with (`wasmOptParams`).
+  return { build, marker, file: path.join(root, dir, 'wasm32-unknown-unknown/release/role-compare.wasm'), content: path.join(root, 'content/roles.json'), html: path.join(root, 'index.html') };
+}
+
+/**
+ * Copies from checkout `from` into directory `to` every file `breakdown` reads of a checkout
+ * (`cargoFiles`), those that exist, so that `breakdown(dist, { root: to })` describes the build
+ * `from` held at the time of the copy: the bench takes them with the dist at the start of its
+ * run. A file left out here is one the breakdown then cannot find (index.html was, and every
+ * bench run said "Not measured").
+ */
+export function copyCargoFiles(from, to) {
+  const source = cargoFiles(from);
+  const copy = (what) => {
+    if (!existsSync(source[what])) return;
+    const dest = cargoFiles(to)[what];
+    mkdirSync(path.dirname(dest), { recursive: true });
+    cpSync(source[what], dest);
+  };
+  // The marker first: where the wasm goes follows the build the marker names.
+  for (const what of ['marker', 'content', 'html', 'file']) copy(what);
 }
 
 /**
