@@ -30,7 +30,7 @@ import { generatedContent } from '../tests/e2e/support/generated-content.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { renderReference } from '../bench/reference/build.mjs';
 import { CATEGORIES, describeTask, longTasks } from './trace-tasks.mjs';
-import { breakdown, cargoFiles, copyCargoFiles, markdown as breakdownMarkdown } from './wasm-breakdown.mjs';
+import { breakdown, copyCargoFiles, markdown as breakdownMarkdown } from './wasm-breakdown.mjs';
 import { assertMarkers, spliceReport } from './bench-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
