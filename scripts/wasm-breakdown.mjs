@@ -163,7 +163,7 @@ function run(cmd, args) {
  * split at white space as Trunk splits them (none when there are none).
  */
 export function wasmOptParams(root = ROOT) {
-  const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const html = readFileSync(cargoFiles(root).html, 'utf8');
   const link = html.match(/<link\b[^>]*\bdata-bin="role-compare"[^>]*>/)?.[0] ?? '';
   return (link.match(/\bdata-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
 }
@@ -211,15 +211,15 @@ export function cargoFiles(root = ROOT) {
  * bench run said "Not measured").
  */
 export function copyCargoFiles(from, to) {
-  const source = cargoFiles(from);
-  const copy = (what) => {
-    if (!existsSync(source[what])) return;
+  const { build: _build, ...files } = cargoFiles(from);
+  // Every path `cargoFiles` names, in its order: the marker before the wasm, whose place in `to`
+  // follows the build the marker names (`cargoFiles(to)` is asked again after each copy).
+  for (const [what, source] of Object.entries(files)) {
+    if (!existsSync(source)) continue;
     const dest = cargoFiles(to)[what];
     mkdirSync(path.dirname(dest), { recursive: true });
-    cpSync(source[what], dest);
-  };
-  // The marker first: where the wasm goes follows the build the marker names.
-  for (const what of ['marker', 'content', 'html', 'file']) copy(what);
+    cpSync(source, dest);
+  }
 }
 
 /**
